@@ -1,0 +1,1 @@
+print("lantern: not built yet")
