@@ -1,0 +1,105 @@
+import LanternDarknet
+
+/// A window as the models and screens read it back from the store.
+public struct StoredWindow: Sendable {
+    public var id: Int64
+    public var source: String
+    public var windowStart: Double
+    public var firstSeen: Double
+    public var lastSeen: Double
+    public var packets: Int
+    public var transport: TransportProtocol
+    public var servicePort: Int
+    public var quotedPort: Int
+    public var mechanicalLabel: MechanicalLabel?
+    public var features: [Double]
+    public var kindCounts: [Int]
+    public var destinationBlocks: [Int]
+    public var score: Double?
+
+    /// Share of packets of response types, for the packet-type rule.
+    public var responseShare: Double {
+        guard packets > 0 else { return 0 }
+        let responses = PacketKind.allCases.filter(\.isResponse).reduce(0) { $0 + ($1.rawValue < kindCounts.count ? kindCounts[$1.rawValue] : 0) }
+        return Double(responses) / Double(packets)
+    }
+}
+
+extension Store {
+    /// Writes closed windows of one capture; the caller batches them inside a transaction.
+    /// - Complexity: O(n) in the number of windows.
+    public func insertWindows(_ windows: [WindowSummary], captureID: Int64) throws {
+        let statement = try database.prepare("""
+            INSERT INTO windows(capture_id, src, window_start, first_seen, last_seen, packets, transport, service_port,
+                quoted_port, mech_label, mech_rule, features, kinds, blocks, tap, top_ports)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for window in windows {
+            let topPorts = window.topDestinationPorts.map { "\($0.key >> 16):\($0.key & 0xffff):\($0.count)" }.joined(separator: ",")
+            try statement.run([
+                .integer(captureID), .text(window.source.description), .real(window.windowStart), .real(window.firstSeen),
+                .real(window.lastSeen), .integer(Int64(window.packets)), .integer(Int64(window.dominantTransport.rawValue)),
+                .integer(Int64(window.dominantSourcePort)), .integer(Int64(window.quotedServicePort)),
+                .optional(window.mechanicalLabel?.rawValue), window.mechanicalRule.map { .text($0.rawValue) } ?? .null,
+                .doubles(window.features), .doubles(window.kindCounts.map(Double.init)),
+                .doubles(window.destinationBlocks.map(Double.init)),
+                .doubles((window.tapDestinations + window.tapPorts + window.tapPackets).map(Double.init)), .text(topPorts),
+            ])
+        }
+    }
+
+    static let windowColumns = """
+        id, src, window_start, first_seen, last_seen, packets, transport, service_port, quoted_port, mech_label,
+        features, kinds, blocks, score
+        """
+
+    static func readWindow(_ row: SQLiteStatement) -> StoredWindow {
+        StoredWindow(
+            id: row.int(0), source: row.text(1), windowStart: row.double(2), firstSeen: row.double(3), lastSeen: row.double(4),
+            packets: Int(row.int(5)), transport: TransportProtocol(rawValue: UInt8(truncatingIfNeeded: row.int(6))) ?? .other,
+            servicePort: Int(row.int(7)), quotedPort: Int(row.int(8)),
+            mechanicalLabel: row.isNull(9) ? nil : MechanicalLabel(rawValue: Int(row.int(9))),
+            features: row.doubles(10), kindCounts: row.doubles(11).map { Int($0) }, destinationBlocks: row.doubles(12).map { Int($0) },
+            score: row.isNull(13) ? nil : row.double(13)
+        )
+    }
+
+    /// Every window, oldest first.
+    /// - Complexity: O(n) time and memory in the number of windows.
+    public func allWindows() throws -> [StoredWindow] {
+        try database.prepare("SELECT \(Store.windowColumns) FROM windows ORDER BY window_start, id").rows([], Store.readWindow)
+    }
+
+    /// The windows of one source host, oldest first.
+    public func windows(ofSource source: String) throws -> [StoredWindow] {
+        try database.prepare("SELECT \(Store.windowColumns) FROM windows WHERE src = ? ORDER BY window_start, id")
+            .rows([.text(source)], Store.readWindow)
+    }
+
+    public func window(id: Int64) throws -> StoredWindow? {
+        try database.prepare("SELECT \(Store.windowColumns) FROM windows WHERE id = ?").rows([.integer(id)], Store.readWindow).first
+    }
+
+    /// Stores the decision value of each window under a model version.
+    public func updateScores(_ scores: [(id: Int64, score: Double)], modelVersion: Int) throws {
+        try database.transaction {
+            let statement = try database.prepare("UPDATE windows SET score = ?, score_version = ? WHERE id = ?")
+            for entry in scores {
+                try statement.run([.real(entry.score), .integer(Int64(modelVersion)), .integer(entry.id)])
+            }
+        }
+    }
+
+    /// Summary counts for `lantern stats`.
+    public func windowCounts() throws -> (packets: Int, sources: Int, windows: Int, mechanicalBackscatter: Int, mechanicalNot: Int) {
+        try database.prepare("""
+            SELECT COALESCE(SUM(packets), 0), COUNT(DISTINCT src), COUNT(*),
+                   COALESCE(SUM(mech_label = 1), 0), COALESCE(SUM(mech_label = 0), 0) FROM windows
+            """).rows { (Int($0.int(0)), Int($0.int(1)), Int($0.int(2)), Int($0.int(3)), Int($0.int(4))) }.first ?? (0, 0, 0, 0, 0)
+    }
+
+    /// Packets read from captures (every record, IP or not).
+    public func capturedRecords() throws -> Int {
+        try database.prepare("SELECT COALESCE(SUM(records), 0) FROM captures").rows { Int($0.int(0)) }.first ?? 0
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import LanternDarknet
+
+/// Lantern's durable state in one SQLite file: captures read, window summaries, labels,
+/// model versions and alerts.
+///
+/// The file runs in WAL mode with `synchronous=FULL`, so a committed label survives a crash
+/// or power loss, and a reader (the UI) never blocks the writer. Labels refer to windows by
+/// source host and window start, not by row id, so they survive a re-ingest of their capture.
+public final class Store {
+    public let database: SQLiteDatabase
+    public var path: String { database.path }
+
+    /// Default store file in the current folder.
+    public static let defaultPath = "lantern.db"
+
+    static let schemaVersion = 1
+
+    public init(path: String) throws {
+        database = try SQLiteDatabase(path: path)
+        try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+        try migrate()
+    }
+
+    private func migrate() throws {
+        try database.execute(Store.schema)
+        let version = try database.prepare("SELECT value FROM meta WHERE key = 'schema'").rows { $0.text(0) }.first
+        if let version, Int(version) != Store.schemaVersion {
+            throw StoreError.incompatibleSchema(path: path, found: version, expected: Store.schemaVersion)
+        }
+        try database.prepare("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)").run([.text(String(Store.schemaVersion))])
+    }
+
+    static let schema = """
+    CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS captures(
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        identity TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        records INTEGER NOT NULL DEFAULT 0,
+        ip_packets INTEGER NOT NULL DEFAULT 0,
+        not_ip INTEGER NOT NULL DEFAULT 0,
+        undecodable INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        ingested_at REAL NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS windows(
+        id INTEGER PRIMARY KEY,
+        capture_id INTEGER NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
+        src TEXT NOT NULL,
+        window_start REAL NOT NULL,
+        first_seen REAL NOT NULL,
+        last_seen REAL NOT NULL,
+        packets INTEGER NOT NULL,
+        transport INTEGER NOT NULL,
+        service_port INTEGER NOT NULL,
+        quoted_port INTEGER NOT NULL,
+        mech_label INTEGER,
+        mech_rule TEXT,
+        features BLOB NOT NULL,
+        kinds BLOB NOT NULL,
+        blocks BLOB NOT NULL,
+        tap BLOB NOT NULL,
+        top_ports TEXT NOT NULL,
+        score REAL,
+        score_version INTEGER
+    );
+    CREATE INDEX IF NOT EXISTS windows_by_source ON windows(src, window_start);
+    CREATE INDEX IF NOT EXISTS windows_by_capture ON windows(capture_id);
+    CREATE TABLE IF NOT EXISTS labels(
+        id INTEGER PRIMARY KEY,
+        src TEXT NOT NULL,
+        window_start REAL NOT NULL,
+        label TEXT NOT NULL,
+        analyst TEXT NOT NULL,
+        labelled_at REAL NOT NULL,
+        shown_score REAL,
+        shown_reason TEXT,
+        model_version INTEGER NOT NULL,
+        undone_at REAL
+    );
+    CREATE INDEX IF NOT EXISTS labels_by_window ON labels(src, window_start);
+    CREATE TABLE IF NOT EXISTS models(
+        version INTEGER PRIMARY KEY,
+        created_at REAL NOT NULL,
+        active INTEGER NOT NULL,
+        description TEXT NOT NULL,
+        trained_on TEXT NOT NULL,
+        state BLOB NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS alerts(
+        id INTEGER PRIMARY KEY,
+        victim TEXT NOT NULL,
+        transport TEXT NOT NULL,
+        service_port INTEGER NOT NULL,
+        first_seen REAL NOT NULL,
+        last_seen REAL NOT NULL,
+        packets INTEGER NOT NULL,
+        windows INTEGER NOT NULL,
+        score REAL NOT NULL,
+        attack_rate REAL NOT NULL,
+        model_version INTEGER NOT NULL
+    );
+    """
+}
