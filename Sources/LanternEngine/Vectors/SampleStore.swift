@@ -1,0 +1,90 @@
+/// Training rows in compressed sparse row (CSR) layout, shared by the solvers.
+///
+/// One flat index array and one flat value array keep a pass over all rows cache-friendly and
+/// free of per-row reference counting, which an array of `SparseVector` would cost in the
+/// coordinate-descent inner loop. Appending is amortised O(*k*) per row; removing rows compacts
+/// the arrays in O(total non-zeros), which is acceptable because removal follows an analyst's
+/// undo or a window slide, not every sample.
+struct SampleStore: Sendable {
+    /// Offset of each row's first entry in `indices`/`values`; `rowStart[count]` ends the last row.
+    private(set) var rowStart: [Int] = [0]
+    private(set) var indices: [Int32] = []
+    private(set) var values: [Double] = []
+    /// Squared norm of each row, cached because both solvers need it for the diagonal of Q.
+    private(set) var squaredNorms: [Double] = []
+    /// One past the largest feature index seen.
+    private(set) var dimension = 0
+
+    var count: Int { squaredNorms.count }
+
+    mutating func append(_ vector: SparseVector) {
+        indices.append(contentsOf: vector.indices)
+        values.append(contentsOf: vector.values)
+        rowStart.append(indices.count)
+        squaredNorms.append(vector.squaredNorm)
+        dimension = max(dimension, vector.minimumDimension)
+    }
+
+    /// Removes the rows at the given positions, keeping the order of the others.
+    mutating func remove(rows: Set<Int>) {
+        guard !rows.isEmpty else { return }
+        var kept = SampleStore()
+        for row in 0..<count where !rows.contains(row) {
+            kept.append(self.row(row))
+        }
+        kept.dimension = max(kept.dimension, dimension)
+        self = kept
+    }
+
+    /// Returns row `row` as a vector; copies its entries.
+    func row(_ row: Int) -> SparseVector {
+        let range = rowStart[row]..<rowStart[row + 1]
+        // Rows were SparseVectors when appended, so their indices are valid.
+        return SparseVector(indices: Array(indices[range]), values: Array(values[range])) ?? .zero
+    }
+
+    /// Returns the dot product of row `row` with dense weights that cover `dimension`.
+    @inline(__always)
+    func dot(row: Int, _ weights: UnsafeBufferPointer<Double>) -> Double {
+        var sum = 0.0
+        indices.withUnsafeBufferPointer { idx in
+            values.withUnsafeBufferPointer { val in
+                for k in rowStart[row]..<rowStart[row + 1] {
+                    sum += weights[Int(idx[k])] * val[k]
+                }
+            }
+        }
+        return sum
+    }
+
+    /// Adds `scale` times row `row` to dense weights that cover `dimension`.
+    @inline(__always)
+    func addScaled(row: Int, scale: Double, to weights: UnsafeMutableBufferPointer<Double>) {
+        indices.withUnsafeBufferPointer { idx in
+            values.withUnsafeBufferPointer { val in
+                for k in rowStart[row]..<rowStart[row + 1] {
+                    weights[Int(idx[k])] += scale * val[k]
+                }
+            }
+        }
+    }
+
+    /// Returns the dot product of row `row` with a dense vector, as `dot(row:_:)` on an array.
+    func dot(row: Int, dense: [Double]) -> Double {
+        dense.withUnsafeBufferPointer { dot(row: row, $0) }
+    }
+
+    /// Writes row `row` into `buffer` (which must be zero and cover `dimension`).
+    func scatter(row: Int, into buffer: inout [Double]) {
+        for k in rowStart[row]..<rowStart[row + 1] {
+            buffer[Int(indices[k])] = values[k]
+        }
+    }
+
+    /// Sets the entries of row `row` in `buffer` back to zero after `scatter`.
+    func clear(row: Int, in buffer: inout [Double]) {
+        for k in rowStart[row]..<rowStart[row + 1] {
+            buffer[Int(indices[k])] = 0
+        }
+    }
+}

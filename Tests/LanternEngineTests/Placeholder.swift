@@ -1,2 +1,0 @@
-import XCTest
-final class LanternEngineTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
