@@ -74,6 +74,26 @@ struct SampleStore: Sendable {
         dense.withUnsafeBufferPointer { dot(row: row, $0) }
     }
 
+    /// Returns the dot product of row `row` with a sparse vector, merging the sorted indices.
+    func dot(row: Int, sparse other: SparseVector) -> Double {
+        var sum = 0.0
+        var k = rowStart[row]
+        let end = rowStart[row + 1]
+        var m = 0
+        while k < end, m < other.indices.count {
+            if indices[k] == other.indices[m] {
+                sum += values[k] * other.values[m]
+                k += 1
+                m += 1
+            } else if indices[k] < other.indices[m] {
+                k += 1
+            } else {
+                m += 1
+            }
+        }
+        return sum
+    }
+
     /// Writes row `row` into `buffer` (which must be zero and cover `dimension`).
     func scatter(row: Int, into buffer: inout [Double]) {
         for k in rowStart[row]..<rowStart[row + 1] {
