@@ -11,6 +11,8 @@ public struct StoredWindow: Sendable {
     public var transport: TransportProtocol
     public var servicePort: Int
     public var quotedPort: Int
+    /// TCP or UDP packets from source port 80 or 53.
+    public var packetsFromWebOrDNSPort: Int
     public var mechanicalLabel: MechanicalLabel?
     public var features: [Double]
     public var kindCounts: [Int]
@@ -31,8 +33,8 @@ extension Store {
     public func insertWindows(_ windows: [WindowSummary], captureID: Int64) throws {
         let statement = try database.prepare("""
             INSERT INTO windows(capture_id, src, window_start, first_seen, last_seen, packets, transport, service_port,
-                quoted_port, mech_label, mech_rule, features, kinds, blocks, tap, top_ports)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                quoted_port, web_dns_packets, mech_label, mech_rule, features, kinds, blocks, tap, top_ports)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for window in windows {
             let topPorts = window.topDestinationPorts.map { "\($0.key >> 16):\($0.key & 0xffff):\($0.count)" }.joined(separator: ",")
@@ -40,6 +42,7 @@ extension Store {
                 .integer(captureID), .text(window.source.description), .real(window.windowStart), .real(window.firstSeen),
                 .real(window.lastSeen), .integer(Int64(window.packets)), .integer(Int64(window.dominantTransport.rawValue)),
                 .integer(Int64(window.dominantSourcePort)), .integer(Int64(window.quotedServicePort)),
+                .integer(Int64(window.packetsFromWebOrDNSPort)),
                 .optional(window.mechanicalLabel?.rawValue), window.mechanicalRule.map { .text($0.rawValue) } ?? .null,
                 .doubles(window.features), .doubles(window.kindCounts.map(Double.init)),
                 .doubles(window.destinationBlocks.map(Double.init)),
@@ -50,14 +53,14 @@ extension Store {
 
     static let windowColumns = """
         id, src, window_start, first_seen, last_seen, packets, transport, service_port, quoted_port, mech_label,
-        features, kinds, blocks, score
+        features, kinds, blocks, score, web_dns_packets
         """
 
     static func readWindow(_ row: SQLiteStatement) -> StoredWindow {
         StoredWindow(
             id: row.int(0), source: row.text(1), windowStart: row.double(2), firstSeen: row.double(3), lastSeen: row.double(4),
             packets: Int(row.int(5)), transport: TransportProtocol(rawValue: UInt8(truncatingIfNeeded: row.int(6))) ?? .other,
-            servicePort: Int(row.int(7)), quotedPort: Int(row.int(8)),
+            servicePort: Int(row.int(7)), quotedPort: Int(row.int(8)), packetsFromWebOrDNSPort: Int(row.int(14)),
             mechanicalLabel: row.isNull(9) ? nil : MechanicalLabel(rawValue: Int(row.int(9))),
             features: row.doubles(10), kindCounts: row.doubles(11).map { Int($0) }, destinationBlocks: row.doubles(12).map { Int($0) },
             score: row.isNull(13) ? nil : row.double(13)

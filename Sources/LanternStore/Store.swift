@@ -57,6 +57,7 @@ public final class Store {
         transport INTEGER NOT NULL,
         service_port INTEGER NOT NULL,
         quoted_port INTEGER NOT NULL,
+        web_dns_packets INTEGER NOT NULL,
         mech_label INTEGER,
         mech_rule TEXT,
         features BLOB NOT NULL,
@@ -104,4 +105,16 @@ public final class Store {
         model_version INTEGER NOT NULL
     );
     """
+}
+
+extension Store {
+    /// A small named value kept beside the data, such as the queue size of the last scoring.
+    public func setMeta(_ key: String, _ value: String) throws {
+        try database.prepare("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .run([.text(key), .text(value)])
+    }
+
+    public func meta(_ key: String) throws -> String? {
+        try database.prepare("SELECT value FROM meta WHERE key = ?").rows([.text(key)]) { $0.text(0) }.first
+    }
 }

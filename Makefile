@@ -1,0 +1,33 @@
+# Lantern's entry points. `make demo` and `make test` install what they need on a Debian
+# machine that has the Swift toolchain (see scripts/install-deps).
+
+SWIFT ?= swift
+BUILD_FLAGS = -c release -Xswiftc -enable-testing
+BIN = .build/release/lantern
+
+.PHONY: all deps test-deps build test demo bench clean
+
+all: build
+
+deps:
+	scripts/install-deps
+
+test-deps:
+	scripts/install-deps --with-test-tools
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS) --product lantern
+
+# Tests run against a release build: the end-to-end tests ingest and simulate real volumes.
+test: test-deps
+	$(SWIFT) build $(BUILD_FLAGS) --build-tests
+	LANTERN_BIN=$(CURDIR)/$(BIN) $(SWIFT) test $(BUILD_FLAGS) --skip-build
+
+demo: build
+	$(BIN) demo --dir demo-out
+
+bench: build
+	scripts/bench
+
+clean:
+	rm -rf .build demo-out bench-out

@@ -1,0 +1,202 @@
+import LanternDarknet
+import LanternEngine
+import LanternStore
+
+/// The backscatter SVM with its training set in memory, so an analyst label updates it by a
+/// warm start from the current solution instead of a retrain.
+///
+/// Training rows are the mechanically labelled windows (a capped, class-stratified subsample)
+/// plus every analyst label, each repeated `analystWeight` times. An analyst label on a window that
+/// also has a mechanical label replaces it. While the labels hold one class only there is no
+/// boundary to learn: the learner stays inactive and the packet-type rule scores.
+public final class BackscatterLearner {
+    public let settings: BackscatterSettings
+    public private(set) var state: BackscatterModelState
+    private var svm: LinearSVM?
+    private let transform: FeatureTransform
+    /// Analyst-labelled window keys and the positions of their rows in the SVM.
+    private var analystRows: [String: (label: Bool, rows: [Int])] = [:]
+    private var counts = TrainingCounts()
+    private var mechanicalRows: [(features: [Double], label: Bool)] = []
+
+    /// Fits the transform on `windows`, picks the cost by cross-validation on the mechanical
+    /// labels and trains on them plus `labels`.
+    /// - Complexity: O(n d) for the transform plus the solver on at most
+    ///   `2 * mechanicalCapPerClass + analystWeight * labels.count` rows per grid cell and fold.
+    public init(windows: [StoredWindow], labels: [StoredLabel], settings: BackscatterSettings = BackscatterSettings()) {
+        self.settings = settings
+        let transform = FeatureTransform(fitting: windows.map(\.features), indices: settings.featureIndices, logScaled: WindowFeatures.logScaled)
+        self.transform = transform
+        let labelled = Dictionary(labels.map { (BackscatterLearner.key($0.source, $0.windowStart), $0) }, uniquingKeysWith: { $1 })
+        var counts = TrainingCounts()
+        counts.mechanicalAvailable = windows.lazy.filter { $0.mechanicalLabel != nil }.count
+        let mechanicalRows = BackscatterLearner.mechanicalSample(windows, excluding: labelled, cap: settings.mechanicalCapPerClass, seed: settings.seed)
+            .map { (features: transform.apply($0.features), label: $0.mechanicalLabel == .backscatter) }
+        counts.mechanicalBackscatter = mechanicalRows.lazy.filter { $0.label }.count
+        counts.mechanicalNotBackscatter = mechanicalRows.count - counts.mechanicalBackscatter
+        self.mechanicalRows = mechanicalRows
+        self.counts = counts
+
+        var analyst = [(key: String, features: [Double], label: Bool)]()
+        let byKey = Dictionary(windows.map { (BackscatterLearner.key($0.source, $0.windowStart), $0) }, uniquingKeysWith: { first, _ in first })
+        for (key, label) in labelled {
+            guard let window = byKey[key] else { continue }
+            analyst.append((key, transform.apply(window.features), label.label == AnalystLabel.backscatter.rawValue))
+        }
+        state = BackscatterModelState(
+            active: false, settings: settings, transform: transform, weights: [], intercept: 0, cost: 1, costScores: [],
+            backscatterMean: [], notBackscatterMean: [], trainedOn: counts, hitIterationLimit: false)
+        train(analyst: analyst.sorted { $0.key < $1.key })
+    }
+
+    static func key(_ source: String, _ windowStart: Double) -> String { "\(source)|\(windowStart)" }
+
+    /// Decision value of a window: the SVM's when active, else the packet-type rule's.
+    public func score(_ window: StoredWindow) -> Double {
+        state.active ? state.decisionValue(window.features) : PacketTypeRule.score(window)
+    }
+
+    /// Adds (or changes) the analyst label of a window and updates the model from its current
+    /// solution. Returns false when the update hit the iteration limit.
+    @discardableResult
+    public func update(window: StoredWindow, label: AnalystLabel) -> Bool {
+        let key = BackscatterLearner.key(window.source, window.windowStart)
+        let positive = label == .backscatter
+        removeAnalystRows(key)
+        counts[analyst: positive] += 1
+        let x = transform.apply(window.features)
+        guard var model = svm else {
+            // No model yet: this label may complete the second class.
+            analystPending.append((key, x, positive))
+            retrainIfPossible()
+            return true
+        }
+        let first = model.sampleCount
+        let report = try? model.add(samples: Array(repeating: SparseVector(dense: x), count: settings.analystWeight),
+                                    labels: Array(repeating: positive, count: settings.analystWeight))
+        analystRows[key] = (positive, Array(first..<(first + settings.analystWeight)))
+        svm = model
+        refreshState(converged: report?.converged ?? false)
+        return report?.converged ?? false
+    }
+
+    /// Withdraws the analyst label of a window and re-optimises.
+    public func withdraw(window: StoredWindow) {
+        let key = BackscatterLearner.key(window.source, window.windowStart)
+        removeAnalystRows(key)
+        analystPending.removeAll { $0.key == key }
+        if svm != nil { refreshState(converged: svm?.lastReport.converged ?? true) }
+    }
+
+    private var analystPending = [(key: String, features: [Double], label: Bool)]()
+
+    private func removeAnalystRows(_ key: String) {
+        if let pending = analystPending.firstIndex(where: { $0.key == key }) {
+            counts[analyst: analystPending[pending].label] -= 1
+            analystPending.remove(at: pending)
+        }
+        guard let existing = analystRows.removeValue(forKey: key), var model = svm else { return }
+        counts[analyst: existing.label] -= 1
+        model.remove(at: existing.rows)
+        // Rows after the removed ones moved down; keep the recorded positions right.
+        let removed = existing.rows.count, firstRemoved = existing.rows.min() ?? 0
+        for (other, entry) in analystRows {
+            analystRows[other] = (entry.label, entry.rows.map { $0 > firstRemoved ? $0 - removed : $0 })
+        }
+        svm = model
+    }
+
+    private func retrainIfPossible() {
+        let analyst = analystPending
+        analystPending = []
+        train(analyst: analyst)
+    }
+
+    /// Cold training: cross-validated cost on the mechanical rows, then the full training set.
+    private func train(analyst: [(key: String, features: [Double], label: Bool)]) {
+        counts.analystBackscatter = analyst.lazy.filter(\.label).count
+        counts.analystNotBackscatter = analyst.count - counts.analystBackscatter
+        guard counts.hasBothClasses else {
+            analystPending = analyst
+            svm = nil
+            state.active = false
+            state.trainedOn = counts
+            return
+        }
+        let costScores = chooseCost()
+        let cost = settings.costGrid[costScores.enumerated().max { $0.element < $1.element }?.offset ?? 0]
+        var samples = mechanicalRows.map { SparseVector(dense: $0.features) }
+        var labels = mechanicalRows.map(\.label)
+        analystRows = [:]
+        for entry in analyst {
+            let first = samples.count
+            samples += Array(repeating: SparseVector(dense: entry.features), count: settings.analystWeight)
+            labels += Array(repeating: entry.label, count: settings.analystWeight)
+            analystRows[entry.key] = (entry.label, Array(first..<samples.count))
+        }
+        let parameters = LinearSVM.Parameters(seed: settings.seed).balanced(cost: cost, labels: labels)
+        svm = try? LinearSVM(samples: samples, labels: labels, parameters: parameters)
+        state.cost = cost
+        state.costScores = costScores
+        refreshState(converged: svm?.lastReport.converged ?? false)
+    }
+
+    /// Cross-validated F1 of each cost on the mechanical rows; all zero when a class is missing there.
+    private func chooseCost() -> [Double] {
+        let labels = mechanicalRows.map(\.label)
+        guard labels.contains(true), labels.contains(false) else { return settings.costGrid.map { _ in 0 } }
+        let folds = StratifiedFolds(labels: labels, folds: settings.folds, seed: settings.seed)
+        return settings.costGrid.map { cost in
+            var metrics = ConfusionCounts()
+            for fold in 0..<folds.count {
+                let train = folds.trainingIndices(fold), test = folds.testIndices(fold)
+                let trainLabels = train.map { labels[$0] }
+                let parameters = LinearSVM.Parameters(seed: settings.seed).balanced(cost: cost, labels: trainLabels)
+                guard let model = try? LinearSVM(samples: train.map { SparseVector(dense: mechanicalRows[$0].features) },
+                                                 labels: trainLabels, parameters: parameters) else { continue }
+                for index in test {
+                    metrics.add(predicted: model.decisionValue(dense: mechanicalRows[index].features) > 0, actual: labels[index])
+                }
+            }
+            return metrics.f1
+        }
+    }
+
+    private func refreshState(converged: Bool) {
+        guard let model = svm else { return }
+        state.active = true
+        state.weights = model.weights
+        state.intercept = model.intercept
+        state.hitIterationLimit = !converged
+        state.trainedOn = counts
+        var sums = [true: [Double](), false: [Double]()], totals = [true: 0, false: 0]
+        for index in 0..<model.sampleCount {
+            let label = model.labels[index]
+            let row = model.sample(at: index).dense(dimension: transform.indices.count)
+            sums[label] = sums[label, default: []].isEmpty ? row : zip(sums[label, default: []], row).map(+)
+            totals[label, default: 0] += 1
+        }
+        state.backscatterMean = (sums[true] ?? []).map { $0 / Double(max(totals[true] ?? 1, 1)) }
+        state.notBackscatterMean = (sums[false] ?? []).map { $0 / Double(max(totals[false] ?? 1, 1)) }
+    }
+
+    /// A deterministic, class-stratified subsample of the mechanically labelled windows, leaving
+    /// out windows the analyst has labelled.
+    static func mechanicalSample(_ windows: [StoredWindow], excluding labelled: [String: StoredLabel], cap: Int, seed: UInt64) -> [StoredWindow] {
+        var result = [StoredWindow]()
+        for label in [MechanicalLabel.backscatter, .notBackscatter] {
+            var pool = windows.filter { $0.mechanicalLabel == label && labelled[key($0.source, $0.windowStart)] == nil }
+            var generator = SeededGenerator(seed: seed)
+            pool.shuffle(using: &generator)
+            result += pool.prefix(cap)
+        }
+        return result
+    }
+}
+
+extension TrainingCounts {
+    subscript(analyst positive: Bool) -> Int {
+        get { positive ? analystBackscatter : analystNotBackscatter }
+        set { if positive { analystBackscatter = newValue } else { analystNotBackscatter = newValue } }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import LanternDarknet
+import LanternStore
+
+/// Reads capture files into the store: decode, aggregate into windows, write.
+///
+/// Each file is one capture row. A file read to its end before is skipped, so ingesting the
+/// same input twice doubles nothing; a file that failed part-way keeps what was read (status
+/// `partial`) and is replaced when ingested again. Windows are written in batches, each batch
+/// one transaction, so memory holds only the open windows and one batch.
+public final class CaptureIngest {
+    /// What happened to one file.
+    public struct FileOutcome: Sendable {
+        public var path: String
+        public var skippedAsDuplicate = false
+        public var statistics = CaptureStatistics()
+        public var windows = 0
+        public var reopenedWindows = 0
+        /// The error that stopped the file, with the file and offset in its message.
+        public var error: String?
+    }
+
+    /// Progress of the file being read: bytes read, bytes in all, packets so far.
+    public typealias Progress = (_ path: String, _ bytesRead: Int64, _ bytesTotal: Int64?, _ records: Int) -> Void
+
+    private let store: Store
+    public var configuration = WindowAggregator.Configuration()
+    public var batchSize = 5_000
+    /// Called about every 64k records.
+    public var progress: Progress?
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Ingests one capture file. Never throws for a bad capture: the error is in the outcome.
+    /// - Throws: only store failures, which leave earlier files intact.
+    public func ingest(path: String) throws -> FileOutcome {
+        var outcome = FileOutcome(path: path)
+        let identity: (identity: String, size: Int64)
+        do {
+            identity = try CaptureIdentity.of(path: path)
+        } catch {
+            outcome.error = "cannot read \(path): \(error.localizedDescription); check the path and its permissions"
+            return outcome
+        }
+        let reader: CaptureReader
+        do {
+            reader = try CaptureReader(path: path)
+        } catch {
+            outcome.error = error.description
+            return outcome
+        }
+        defer { reader.close() }
+        guard let captureID = try store.beginCapture(path: path, identity: identity.identity, size: identity.size) else {
+            outcome.skippedAsDuplicate = true
+            return outcome
+        }
+
+        var pending = [WindowSummary]()
+        var storeError: Error?
+        let aggregator = WindowAggregator(configuration: configuration) { pending.append($0) }
+        let decoder = PacketDecoder()
+        let flush = { [store] in
+            guard !pending.isEmpty, storeError == nil else { return }
+            do {
+                try store.database.transaction { try store.insertWindows(pending, captureID: captureID) }
+                outcome.windows += pending.count
+            } catch {
+                storeError = error
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        do {
+            while let record = try reader.next() {
+                let result = decoder.decode(linkType: reader.linkType, bytes: record.bytes, wireLength: record.wireLength, timestamp: record.timestamp)
+                outcome.statistics.add(record, outcome: result)
+                if let packet = result.packet { aggregator.add(packet) }
+                if pending.count >= batchSize { flush() }
+                if outcome.statistics.records & 0xFFFF == 0 {
+                    progress?(path, reader.bytesRead, reader.streamSize, outcome.statistics.records)
+                }
+                if storeError != nil { break }
+            }
+        } catch {
+            outcome.error = error.description
+        }
+        aggregator.finish()
+        flush()
+        if let storeError { throw storeError }
+        progress?(path, reader.streamSize ?? reader.bytesRead, reader.streamSize, outcome.statistics.records)
+        outcome.reopenedWindows = aggregator.reopenedWindows
+
+        var counts = CaptureCounts()
+        counts.records = outcome.statistics.records
+        counts.ipPackets = outcome.statistics.packets
+        counts.notIP = outcome.statistics.notIP
+        counts.undecodable = outcome.statistics.undecodable
+        try store.finishCapture(id: captureID, status: outcome.error == nil ? .complete : .partial, counts: counts, error: outcome.error)
+        return outcome
+    }
+}
