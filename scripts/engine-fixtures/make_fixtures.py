@@ -20,7 +20,7 @@ import numpy as np
 import scipy
 import sklearn
 from scipy.cluster.hierarchy import linkage
-from sklearn.svm import SVC, LinearSVC
+from sklearn.svm import SVC, LinearSVC, OneClassSVM
 
 OUTPUT = pathlib.Path(__file__).resolve().parents[2] / "Tests" / "LanternEngineTests" / "Fixtures"
 
@@ -61,7 +61,7 @@ def linear_cases(name, x, y, test_x):
         for cost, weights in ((1.0, {0: 1.0, 1: 1.0}), (0.1, {0: 1.0, 1: 3.0})):
             model = LinearSVC(
                 loss=loss, C=cost, dual=True, intercept_scaling=1.0, class_weight=weights,
-                tol=1e-8, max_iter=1_000_000,
+                tol=1e-8, max_iter=1_000_000, random_state=0,
             )
             model.fit(x, y)
             costs = {label: cost * weight for label, weight in weights.items()}
@@ -103,6 +103,24 @@ def rbf_cases(x, y, test_x):
     return {"name": "rings", "trainX": x.tolist(), "trainY": y.tolist(), "testX": test_x.tolist(), "cases": cases}
 
 
+def one_class_cases(x, test_x):
+    cases = []
+    for nu, gamma in ((0.1, 0.5), (0.3, 2.0)):
+        model = OneClassSVM(kernel="rbf", nu=nu, gamma=gamma, tol=1e-6)
+        model.fit(x)
+        coefficients = model.dual_coef_.ravel()
+        support = x[model.support_]
+        squared = ((support[:, None, :] - support[None, :, :]) ** 2).sum(axis=2)
+        cases.append({
+            "nu": nu,
+            "gamma": gamma,
+            "rho": float(-model.intercept_[0]),
+            "objective": float(0.5 * coefficients @ np.exp(-gamma * squared) @ coefficients),
+            "testDecisionValues": model.decision_function(test_x).tolist(),
+        })
+    return {"trainX": x.tolist(), "testX": test_x.tolist(), "cases": cases}
+
+
 def rings(rng, count):
     """An inner disc (positive) inside a noisy ring, which no line separates."""
     radius = np.where(rng.random(count) < 0.5, rng.uniform(0, 1.0, count), rng.uniform(0.8, 2.0, count))
@@ -141,6 +159,7 @@ def main():
         "linear_svm.json": {"versions": versions, "datasets": linear},
         "kernel_svm.json": {"versions": versions, "dataset": rbf_cases(ring_x, ring_y, ring_test)},
         "linkage.json": {"versions": versions, **linkage_cases(rng)},
+        "one_class_svm.json": {"versions": versions, "dataset": one_class_cases(ring_x, ring_test)},
     }
     for name, content in files.items():
         (OUTPUT / name).write_text(json.dumps(content, separators=(",", ":")) + "\n")
