@@ -1,9 +1,9 @@
 /// Agglomerative hierarchical clustering of dense vectors with Ward, average, complete or
 /// single linkage, returning the merge tree in SciPy's linkage-matrix layout.
 ///
-/// Ward linkage keeps one centroid and size per cluster, so it needs O(*n* · *d*) memory; the
-/// other linkages update a condensed distance matrix and need 4 *n*² bytes (8 bytes per pair),
-/// about 400 MB at 10,000 points. Every linkage costs O(*n*²) distance evaluations.
+/// Ward linkage keeps one centroid and size per cluster, so it needs O(*n* · *d*) memory. The
+/// other linkages update a condensed distance matrix of 4 *n*² bytes (8 bytes per pair), which
+/// is about 400 MB at 10,000 points. Every linkage costs O(*n*²) distance evaluations.
 /// Prototypes for the subnet timeline come from `cut(clusterCount:)` and `prototypes(of:labels:)`.
 public struct HierarchicalClustering: Sendable {
     /// The rule for the distance between two clusters.
@@ -63,13 +63,13 @@ public struct HierarchicalClustering: Sendable {
     }
 }
 
-/// The clusters' geometry as the nearest-neighbour chain sees it: slots 0..<n, each an active
-/// cluster or retired after a merge.
+/// The cluster distances that the nearest-neighbour chain queries, over slots 0..<n. Each slot
+/// is an active cluster or was retired by a merge.
 protocol ClusterSpace {
-    /// The linkage distance between the clusters in two active slots, in the units used for
-    /// comparison (for Ward the squared height).
+    /// Returns the linkage distance between the clusters in two active slots, in the units used
+    /// for comparison (for Ward the squared height).
     func distance(_ a: Int, _ b: Int) -> Double
-    /// Merges slot `a` into slot `b`, which then holds the union.
+    /// Merges slot `a` into slot `b`, which then contains the union.
     mutating func merge(_ a: Int, into b: Int)
     /// Converts a comparison distance to the reported merge height.
     func height(_ distance: Double) -> Double

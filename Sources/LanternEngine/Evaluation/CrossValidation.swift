@@ -1,7 +1,7 @@
 /// Stratified k-fold cross-validation and grid search over SVM costs (and RBF gamma).
 ///
 /// Each cell of the grid is scored on the confusion counts pooled over all folds, not on the
-/// mean of per-fold scores, because with a few hundred positives a fold's F1 is noisy and
+/// mean of per-fold scores. With a few hundred positives a fold's F1 is noisy, and it is
 /// undefined when the fold predicts no positive. Folds are drawn once per search from the seed,
 /// so every cell sees the same split and the same seed gives the same result.
 ///
@@ -155,8 +155,8 @@ public enum CrossValidation {
         return metrics
     }
 
-    /// Returns the first cell with the highest score, ties broken by balanced accuracy; cells
-    /// come in increasing cost, so an exact tie keeps the smaller cost.
+    /// Returns the first cell with the highest score, ties broken by balanced accuracy. Cells
+    /// come in increasing gamma and cost, so an exact tie keeps the earlier cell.
     private static func bestCell(of cells: [Cell]) -> Cell {
         var best = cells[0]
         for cell in cells.dropFirst() {

@@ -3,8 +3,8 @@
 /// SMO reads two full rows of the kernel matrix per step and most steps revisit a few rows, so
 /// caching rows turns an O(*n* · nnz) evaluation into a lookup. Rows may be shorter than the
 /// current sample count after samples were appended; they are extended on the next request
-/// (LIBSVM's cache does the same). Eviction scans the cached rows for the oldest use, which
-/// costs O(cached rows); that is no more than the O(*n*) row computation that every miss pays.
+/// (LIBSVM's cache does the same). Eviction scans the cached rows for the oldest use in
+/// O(cached rows), which is no more than the O(*n*) row computation that every miss pays.
 struct KernelCache: Sendable {
     /// Maximum number of stored `Double` entries over all rows.
     let capacity: Int

@@ -1,8 +1,8 @@
 /// The training samples of a kernel SVM with their kernel matrix, computed on demand and
 /// cached by rows.
 ///
-/// The full matrix of *n* samples costs 8 *n*² bytes (200 MB at 5,000 samples), so only rows
-/// that SMO asks for are computed, and `KernelCache` keeps as many as its budget allows.
+/// The full matrix of *n* samples costs 8 *n*² bytes (200 MB at 5,000 samples), so only the rows
+/// that SMO requests are computed, and `KernelCache` keeps as many as its budget allows.
 struct KernelMatrix: Sendable {
     let kernel: Kernel
     private(set) var store = SampleStore()

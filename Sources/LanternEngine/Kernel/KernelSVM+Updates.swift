@@ -105,7 +105,8 @@ extension KernelSVM {
         }
         guard imbalance != 0 else { return }
         // The remaining samples now sum to −imbalance, so the class with sign −sign(imbalance)
-        // has |imbalance| too much; its total is at least that much, so scaling stays in [0, C].
+        // has |imbalance| too much. Its total is at least |imbalance|, because both classes
+        // summed to the same total before, so the scale factor lies in [0, 1].
         let excessSign: Double = imbalance > 0 ? -1 : 1
         var excessTotal = 0.0
         for i in alpha.indices where signs[i] == excessSign { excessTotal += alpha[i] }

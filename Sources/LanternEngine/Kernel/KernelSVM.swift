@@ -9,9 +9,9 @@
 ///
 /// through its dual with `SMOSolver`. Unlike `LinearSVM` the bias is not regularised.
 ///
-/// Training costs O(*n*²) kernel evaluations in the worst case and the cache holds up to
-/// `cacheBytes` of kernel rows, so callers cap training sets at a few thousand samples; for
-/// larger sets use `LinearSVM`. A prediction costs one kernel evaluation per support vector.
+/// Training costs O(*n*²) kernel evaluations in the worst case, and the cache stores at most
+/// `cacheBytes` of kernel rows. Callers therefore cap training sets at a few thousand samples
+/// and use `LinearSVM` for larger sets. A prediction costs one kernel evaluation per support vector.
 /// Probability outputs (Platt scaling) and shrinking are not implemented.
 public struct KernelSVM: Sendable {
     /// Settings of the optimisation problem and of the solver.

@@ -10,9 +10,9 @@
 /// the remainder). `nu` is an upper bound on the share of training samples outside the region
 /// and a lower bound on the share of support vectors.
 ///
-/// NOTE: training is batch only. Adding a sample changes the equality constraint's right-hand
-/// side by nu, so a warm start needs a feasible redistribution that is not implemented; the
-/// mail workflow retrains daily on a 30-day window, which a batch fit covers.
+/// NOTE: training is batch only. Adding a sample raises the equality constraint's right-hand
+/// side by nu, and the feasible redistribution a warm start needs is not implemented. The mail
+/// workflow retrains daily on a 30-day window, which a batch fit covers.
 public struct OneClassSVM: Sendable {
     /// Settings of the optimisation problem and of the solver.
     public struct Parameters: Sendable, Codable, Equatable {

@@ -71,8 +71,8 @@ extension LinearSVM {
 
     /// Changes the class costs and re-optimises from the current solution.
     ///
-    /// Under hinge loss dual variables above the new cost are clipped to it (adjusting `w`);
-    /// squared hinge has no upper bound, so its solution stays feasible. Raising the cost
+    /// Under hinge loss, dual variables above the new cost are clipped to it and `w` is rebuilt.
+    /// Squared hinge has no upper bound, so its solution stays feasible. Raising the cost
     /// step by step this way is how a grid search over `C` warm-starts.
     /// - Complexity: O(nnz) plus the solver passes.
     @discardableResult
@@ -90,7 +90,7 @@ extension LinearSVM {
     }
 
     /// Continues the solver from the current solution, for example after raising
-    /// `maxIterations` when the last report said the solver did not converge.
+    /// `maxIterations` when the last report shows that the solver did not converge.
     @discardableResult
     public mutating func optimize(maxIterations: Int? = nil) -> TrainingReport {
         if let maxIterations {

@@ -2,7 +2,7 @@
 /// z-score standardisation `(x − mean) / sd`.
 ///
 /// Packet counts and byte sizes span orders of magnitude, so the log keeps a few floods from
-/// setting the scale; standardisation gives every feature equal weight in the SVM's norm.
+/// setting the scale. Standardisation then gives every feature equal weight in the SVM's norm.
 /// The standard deviation is the population one (divide by *n*), as scikit-learn's
 /// `StandardScaler`. A feature with sd 0 in training always maps to 0.
 /// A value that is NaN or infinite after the log step maps to 0 (the training mean) and is left

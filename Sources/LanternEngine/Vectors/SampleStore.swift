@@ -2,7 +2,7 @@
 ///
 /// One flat index array and one flat value array keep a pass over all rows cache-friendly and
 /// free of per-row reference counting, which an array of `SparseVector` would cost in the
-/// coordinate-descent inner loop. Appending is amortised O(*k*) per row; removing rows compacts
+/// coordinate-descent inner loop. Appending is amortised O(*k*) per row. Removing rows compacts
 /// the arrays in O(total non-zeros), which is acceptable because removal follows an analyst's
 /// undo or a window slide, not every sample.
 struct SampleStore: Sendable {

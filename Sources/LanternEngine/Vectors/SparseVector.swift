@@ -3,8 +3,8 @@
 ///
 /// The darknet features are dense (about 30 dimensions) but mail bag-of-words vectors have about
 /// 100,000 dimensions with a few hundred non-zeros, so the solvers take this one type for both.
-/// A dense vector of `d` entries costs about the same as `[Double]` plus 4 bytes per entry for
-/// the indices; a sparse one costs 12 bytes per non-zero instead of 8 bytes per dimension.
+/// A dense vector of `d` entries costs 4 bytes per entry for the indices on top of `[Double]`,
+/// and a sparse one costs 12 bytes per non-zero instead of 8 bytes per dimension.
 public struct SparseVector: Hashable, Sendable, Codable {
     /// Feature indices of the non-zero entries, strictly increasing and non-negative.
     public private(set) var indices: [Int32]
@@ -55,7 +55,7 @@ public struct SparseVector: Hashable, Sendable, Codable {
     /// The number of stored non-zero entries.
     public var nonzeroCount: Int { indices.count }
 
-    /// The smallest dense length that holds every entry: the last index plus one.
+    /// The smallest dense length that contains every entry: the last index plus one.
     public var minimumDimension: Int { indices.last.map { Int($0) + 1 } ?? 0 }
 
     /// The sum of the squared values.
