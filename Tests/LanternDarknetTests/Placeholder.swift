@@ -1,2 +1,0 @@
-import XCTest
-final class LanternDarknetTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

@@ -1,2 +1,0 @@
-import XCTest
-final class LanternStoreTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

@@ -1,2 +1,0 @@
-import XCTest
-final class LanternTriageTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
