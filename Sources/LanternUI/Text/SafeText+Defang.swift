@@ -1,0 +1,61 @@
+extension SafeText {
+    /// Returns a URL in the defanged form analysts paste into tickets, so that neither the
+    /// terminal nor a chat client turns it into a live link: the scheme `http`, `https` or
+    /// `ftp` becomes `hxxp`, `hxxps` or `fxp`, and every "." in the host becomes "[.]".
+    /// Path, query and fragment keep their dots. Text without a scheme is treated as
+    /// starting with its host. The result is also escaped like `line(_:)`.
+    ///
+    /// Already defanged input is returned unchanged ("[.]" is not wrapped again).
+    ///
+    /// - Complexity: O(n) in the length of `url`.
+    public static func defang(_ url: String) -> String {
+        let text = line(url)
+        var scheme = ""
+        var rest = Substring(text)
+        if let separator = text.firstRange(of: "://") {
+            scheme = String(text[..<separator.lowerBound])
+            rest = text[separator.upperBound...]
+        }
+
+        // The authority ends at the first "/", "?" or "#"; the host is after any userinfo "@".
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        let tail = rest[authorityEnd...]
+        var userinfo = Substring("")
+        var host = authority
+        if let at = authority.lastIndex(of: "@") {
+            userinfo = authority[...at]
+            host = authority[authority.index(after: at)...]
+        }
+
+        var output = ""
+        if !scheme.isEmpty {
+            output += defangScheme(scheme) + "://"
+        }
+        output += userinfo
+        output += defangDots(host)
+        output += tail
+        return output
+    }
+
+    static func defangScheme(_ scheme: String) -> String {
+        switch scheme.lowercased() {
+        case "http": return "hxxp"
+        case "https": return "hxxps"
+        case "ftp": return "fxp"
+        default: return scheme
+        }
+    }
+
+    /// Replaces "." with "[.]" unless it already sits between "[" and "]".
+    static func defangDots(_ host: Substring) -> String {
+        let characters = Array(host)
+        var output = ""
+        for (index, character) in characters.enumerated() {
+            let wrapped = index > 0 && index + 1 < characters.count
+                && characters[index - 1] == "[" && characters[index + 1] == "]"
+            output += (character == "." && !wrapped) ? "[.]" : String(character)
+        }
+        return output
+    }
+}
