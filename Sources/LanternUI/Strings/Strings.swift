@@ -1,0 +1,90 @@
+/// The user-facing text of the terminal UI in one language.
+///
+/// Every message the UI shows comes from a catalogue keyed by `StringKey`; UI code holds no
+/// user-facing literals. Values may contain named placeholders such as `{host}`, filled by
+/// `callAsFunction(_:_:)`. A test checks that both catalogues define every key with the same
+/// placeholders.
+public struct Strings: Sendable {
+    public let language: Language
+    let table: [StringKey: String]
+
+    /// A supported language, named by its ISO 639-1 code.
+    public enum Language: String, CaseIterable, Sendable {
+        case en
+        case ja
+    }
+
+    public static let en = Strings(language: .en, table: englishTable)
+    public static let ja = Strings(language: .ja, table: japaneseTable)
+
+    /// The catalogue of `language`.
+    public static func catalogue(for language: Language) -> Strings {
+        language == .ja ? ja : en
+    }
+
+    /// Returns the text for `key` with each `{name}` replaced by `arguments[name]`.
+    /// A missing key shows its raw value, so a gap is visible without crashing.
+    public func callAsFunction(_ key: StringKey, _ arguments: [String: String] = [:]) -> String {
+        var text = table[key] ?? key.rawValue
+        for (name, value) in arguments {
+            text = text.replacingAll("{" + name + "}", with: value)
+        }
+        return text
+    }
+
+    /// Placeholder names used in the value for `key`, for the completeness test.
+    func placeholders(in key: StringKey) -> Set<String> {
+        guard let text = table[key] else { return [] }
+        var names: Set<String> = []
+        var current: String?
+        for character in text {
+            if character == "{" {
+                current = ""
+            } else if character == "}", let name = current {
+                names.insert(name)
+                current = nil
+            } else if current != nil {
+                current?.append(character)
+            }
+        }
+        return names
+    }
+
+    // MARK: - Choosing the language
+
+    /// Chooses the language: `explicit` (the `--lang` value) when given, otherwise the first
+    /// non-empty of LC_ALL, LC_MESSAGES and LANG, as POSIX orders them. A locale name starting
+    /// with "ja" selects Japanese; anything else, or nothing, selects English.
+    ///
+    /// - Throws: `UIError.unknownLanguage` when `explicit` is neither "en" nor "ja".
+    public static func select(explicit: String?, environment: [String: String]) throws -> Strings {
+        if let explicit {
+            guard let language = Language(rawValue: explicit.lowercased()) else {
+                throw UIError.unknownLanguage(explicit)
+            }
+            return catalogue(for: language)
+        }
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty {
+                return value.lowercased().hasPrefix("ja") ? ja : en
+            }
+        }
+        return en
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced by `replacement`, without Foundation.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var output = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            output += rest[..<range.lowerBound]
+            output += replacement
+            rest = rest[range.upperBound...]
+        }
+        output += rest
+        return output
+    }
+}
