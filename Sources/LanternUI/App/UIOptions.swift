@@ -1,0 +1,31 @@
+/// Settings of `runReviewUI`, as the `lantern tui` command passes them.
+public struct UIOptions: Sendable {
+    /// `--lang en|ja`; nil chooses from LC_ALL, LC_MESSAGES and LANG.
+    public var language: String?
+    /// Theme name looked up as `<name>.theme` in `themeDirectories`, or a path containing "/".
+    public var themeName: String
+    /// Where themes are searched; nil for `$LANTERN_THEME_DIR`, `./Themes` and
+    /// `<prefix>/share/lantern/themes` beside the executable.
+    public var themeDirectories: [String]?
+    /// Glyphs of the tile graph; `.ascii` for terminals that draw ambiguous-width characters
+    /// double-width.
+    public var glyphs: GlyphSet
+    /// File that receives stderr while the screen is open; nil for a temporary file that is
+    /// replayed to stderr and removed on exit.
+    public var logPath: String?
+    /// Ignore the `review` argument and run on `PreviewReview`'s built-in sample queue, to try
+    /// the screen without a store.
+    public var preview: Bool
+
+    public init(
+        language: String? = nil, themeName: String = "dark", themeDirectories: [String]? = nil,
+        glyphs: GlyphSet = .unicode, logPath: String? = nil, preview: Bool = false
+    ) {
+        self.language = language
+        self.themeName = themeName
+        self.themeDirectories = themeDirectories
+        self.glyphs = glyphs
+        self.logPath = logPath
+        self.preview = preview
+    }
+}

@@ -1,0 +1,270 @@
+import LanternTriage
+
+extension ReviewScreen {
+    /// Renders the screen into a new grid of `width` × `height` cells.
+    public func render(width: Int, height: Int) -> ScreenGrid {
+        var grid = ScreenGrid(width: width, height: height)
+        render(into: &grid)
+        return grid
+    }
+
+    /// Renders the whole screen into `grid`, overwriting every cell.
+    ///
+    /// Layout, top to bottom: status line; queue (header and at least two rows); tile graph;
+    /// message line; key bar. The queue takes the rows the tile graph does not need, so larger
+    /// windows show more of both. Below `minimumWidth` × `minimumHeight` only a notice is drawn.
+    public func render(into grid: inout ScreenGrid) {
+        grid.clear(role: .normal)
+        guard grid.width >= ReviewScreen.minimumWidth, grid.height >= ReviewScreen.minimumHeight else {
+            drawTooSmall(into: &grid)
+            return
+        }
+        drawStatusLine(into: &grid, row: 0)
+
+        let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 3)
+        if showingHelp {
+            drawHelp(into: &grid, in: body)
+        } else {
+            let queueHeight = queueHeight(bodyHeight: body.height)
+            drawQueue(into: &grid, in: Rect(x: 0, y: body.y, width: body.width, height: queueHeight))
+            drawTileArea(into: &grid, in: Rect(x: 0, y: body.y + queueHeight, width: body.width, height: body.height - queueHeight))
+        }
+
+        drawMessage(into: &grid, row: grid.height - 2)
+        drawKeyBar(into: &grid, row: grid.height - 1)
+    }
+
+    /// Queue rows including its header: what the tile graph leaves, at least 3 (header and
+    /// two items), and no more than the queue needs.
+    func queueHeight(bodyHeight: Int) -> Int {
+        let tileRows = (review.featureNames.isEmpty ? 17 : review.featureNames.count) + (bodyHeight >= 30 ? 1 : 0)
+        let wanted = max(3, bodyHeight - tileRows)
+        let needed = max(3, items.count + 1)
+        return min(bodyHeight, wanted, needed)
+    }
+
+    // MARK: - Status line
+
+    func drawStatusLine(into grid: inout ScreenGrid, row: Int) {
+        grid.fill(row: row, role: .status)
+        let state = review.state
+        let model: String = {
+            let version = strings(.statusModel, ["version": String(state.modelVersion)])
+            guard state.modelActive else { return version + " " + strings(.statusInactive) }
+            let description = SafeText.line(state.modelDescription)
+            return version + " " + strings(.statusActive) + (description.isEmpty ? "" : " (" + description + ")")
+        }()
+        let counts = [
+            "mechanicalB": String(state.mechanicalBackscatter), "mechanicalN": String(state.mechanicalNotBackscatter),
+            "analystB": String(state.analystBackscatter), "analystN": String(state.analystNotBackscatter),
+        ]
+        let queue = strings(.statusQueue, ["count": String(state.queueSize)])
+        let alerts = strings(.statusAlerts, ["count": String(state.alerts)])
+        let alertRole: ColorRole = state.alerts > 0 ? .statusAlert : .status
+
+        // Longest first; the model version is in every variant and always first.
+        let variants: [[(String, ColorRole)]] = [
+            [(model, .status), (strings(.statusTrained, counts), .status), (queue, .status), (alerts, alertRole)],
+            [(model, .status), (strings(.statusTrainedShort, counts), .status), (queue, .status), (alerts, alertRole)],
+            [(strings(.statusModel, ["version": String(state.modelVersion)]), .status),
+             (strings(.statusTrainedShort, counts), .status), (queue, .status), (alerts, alertRole)],
+            [(strings(.statusModel, ["version": String(state.modelVersion)]), .status), (queue, .status), (alerts, alertRole)],
+        ]
+        let separator = " | "
+        let chosen = variants.first { segments in
+            segments.reduce(0) { $0 + DisplayWidth.width(of: $1.0) } + separator.count * (segments.count - 1) + 2 <= grid.width
+        } ?? variants[variants.count - 1]
+        var x = 1
+        for (index, segment) in chosen.enumerated() {
+            if index > 0 { x += grid.draw(separator, row: row, column: x, maxWidth: grid.width - x - 1, role: .status) }
+            x += grid.draw(segment.0, row: row, column: x, maxWidth: grid.width - x - 1, role: segment.1)
+        }
+    }
+
+    // MARK: - Queue
+
+    /// Widths of the queue columns for `width` cells; 0 means the column is left out.
+    struct QueueColumns {
+        var host: Int
+        var service: Int
+        var packets: Int
+        var score: Int
+        var reason: Int
+    }
+
+    func queueColumns(width: Int) -> QueueColumns {
+        func widest(_ header: StringKey, _ values: [String], limit: Int) -> Int {
+            min(limit, max(DisplayWidth.width(of: strings(header)), values.map(DisplayWidth.width(of:)).max() ?? 0))
+        }
+        var columns = QueueColumns(
+            host: widest(.columnHost, items.map { SafeText.line($0.host) }, limit: 39),
+            service: widest(.columnService, items.map { SafeText.line($0.service) }, limit: 16),
+            packets: widest(.columnPackets, items.map { String($0.packets) }, limit: 12),
+            score: widest(.columnScore, ["+00.00"], limit: 8),
+            reason: 0)
+        // Columns are dropped in this order until the rest fits with a reason of 8 cells or more.
+        func used() -> Int {
+            [columns.host, columns.service, columns.packets, columns.score].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 } + 1
+        }
+        if width - used() < 8 { columns.service = 0 }
+        if width - used() < 8 { columns.packets = 0 }
+        let rest = width - used()
+        if rest >= 8 {
+            columns.reason = rest - 1
+        } else {
+            columns.host = max(4, columns.host + rest - 1)
+        }
+        return columns
+    }
+
+    func drawQueue(into grid: inout ScreenGrid, in rect: Rect) {
+        guard rect.height > 0 else { return }
+        let columns = queueColumns(width: rect.width)
+        grid.fill(row: rect.y, role: .header)
+        drawQueueRow(into: &grid, row: rect.y, columns: columns, role: .header, cells: [
+            strings(.columnHost), strings(.columnService), strings(.columnPackets), strings(.columnScore), strings(.columnReason),
+        ])
+        visibleQueueRows = max(1, rect.height - 1)
+        guard !items.isEmpty else {
+            grid.draw(strings(.queueEmpty), row: rect.y + 1, column: 1, maxWidth: rect.width - 1, role: .dim)
+            return
+        }
+
+        // Keep the selection on screen.
+        if selectedIndex < scrollOffset { scrollOffset = selectedIndex }
+        if selectedIndex >= scrollOffset + visibleQueueRows { scrollOffset = selectedIndex - visibleQueueRows + 1 }
+        scrollOffset = max(0, min(scrollOffset, items.count - visibleQueueRows))
+
+        for (offset, index) in (scrollOffset..<min(items.count, scrollOffset + visibleQueueRows)).enumerated() {
+            let item = items[index]
+            let role: ColorRole = index == selectedIndex ? .selection : .normal
+            let row = rect.y + 1 + offset
+            grid.fill(row: row, role: role)
+            drawQueueRow(into: &grid, row: row, columns: columns, role: role, cells: [
+                SafeText.line(item.host), SafeText.line(item.service), String(item.packets),
+                NumberText.fixed(item.score, digits: 2, sign: true), SafeText.line(item.reason),
+            ])
+        }
+    }
+
+    /// Draws host, service, packets, score and reason into their columns; numbers right-aligned.
+    private func drawQueueRow(into grid: inout ScreenGrid, row: Int, columns: QueueColumns, role: ColorRole, cells: [String]) {
+        let layout: [(width: Int, alignment: DisplayWidth.Alignment)] = [
+            (columns.host, .left), (columns.service, .left), (columns.packets, .right), (columns.score, .right), (columns.reason, .left),
+        ]
+        var x = 1
+        for (index, column) in layout.enumerated() where column.width > 0 {
+            grid.draw(DisplayWidth.pad(cells[index], to: column.width, alignment: column.alignment), row: row, column: x, maxWidth: column.width, role: role)
+            x += column.width + 1
+        }
+    }
+
+    // MARK: - Tile graph area
+
+    func drawTileArea(into grid: inout ScreenGrid, in rect: Rect) {
+        guard rect.height > 0, let item = selectedItem, let graph = selectedGraph() else { return }
+        switch graph {
+        case .success(let graph):
+            let view = TileGraphView(graph: graph, values: item.features, strings: strings, glyphs: glyphs)
+            view.draw(into: &grid, in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height))
+        case .failure(let error):
+            grid.draw(strings(.tileGraphFailed, ["error": error.text]), row: rect.y, column: 1, maxWidth: rect.width - 2, role: .error)
+        }
+    }
+
+    // MARK: - Message line and key bar
+
+    /// The text and role of the message line, if any.
+    var messageLine: (text: String, role: ColorRole)? {
+        if !notices.isEmpty {
+            return (notices.joined(separator: " / "), .error)
+        }
+        switch message {
+        case .saved(let receipt, let host):
+            let label = strings(receipt.label == .backscatter ? .labelBackscatter : .labelNotBackscatter)
+            return (strings(.saved, ["host": SafeText.line(host), "label": label, "version": String(receipt.modelVersion)]), .saved)
+        case .error(let text): return (text, .error)
+        case .info(let text): return (text, .normal)
+        case nil: return nil
+        }
+    }
+
+    func drawMessage(into grid: inout ScreenGrid, row: Int) {
+        guard let line = messageLine else { return }
+        grid.fill(row: row, role: line.role)
+        grid.draw(DisplayWidth.truncate(line.text, to: grid.width - 2), row: row, column: 1, maxWidth: grid.width - 2, role: line.role)
+    }
+
+    func drawKeyBar(into grid: inout ScreenGrid, row: Int) {
+        grid.fill(row: row, role: .keyLabel)
+        var x = 1
+        for entry in keyMap.keyBarEntries(strings) {
+            let needed = DisplayWidth.width(of: entry.keys) + 1 + DisplayWidth.width(of: entry.label)
+            guard x + needed < grid.width else { break }
+            x += grid.draw(entry.keys, row: row, column: x, role: .keyName) + 1
+            x += grid.draw(entry.label, row: row, column: x, role: .keyLabel) + 2
+        }
+    }
+
+    // MARK: - Help and the too-small notice
+
+    func drawHelp(into grid: inout ScreenGrid, in rect: Rect) {
+        for row in rect.y..<rect.maxY { grid.fill(row: row, role: .help) }
+        grid.fill(row: rect.y, role: .helpTitle)
+        grid.draw(strings(.helpTitle) + "  " + strings(.helpClose), row: rect.y, column: 1, maxWidth: rect.width - 2, role: .helpTitle)
+        let entries = keyMap.helpEntries(strings)
+        let keyWidth = min(20, entries.map { DisplayWidth.width(of: $0.keys) }.max() ?? 0)
+        var y = rect.y + 1
+        for entry in entries where y < rect.maxY {
+            grid.draw(DisplayWidth.pad(entry.keys, to: keyWidth), row: y, column: 2, role: .keyName)
+            grid.draw(entry.text, row: y, column: 4 + keyWidth, maxWidth: rect.width - keyWidth - 5, role: .help)
+            y += 1
+        }
+        if y + 1 < rect.maxY {
+            grid.draw(strings(.helpReserved), row: y + 1, column: 2, maxWidth: rect.width - 3, role: .dim)
+        }
+    }
+
+    func drawTooSmall(into grid: inout ScreenGrid) {
+        guard grid.width > 0, grid.height > 0 else { return }
+        let text = strings(.tooSmall, ["width": String(ReviewScreen.minimumWidth), "height": String(ReviewScreen.minimumHeight)])
+        let lines = wrap(text, width: grid.width)
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (index, line) in lines.prefix(grid.height).enumerated() {
+            grid.draw(line, row: top + index, column: 0, role: .normal)
+        }
+    }
+
+    /// `text` cut into lines of at most `width` cells: at spaces where possible, otherwise
+    /// between characters (Japanese has no spaces), never inside a wide character.
+    func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = ""
+        var used = 0
+        for word in text.split(separator: " ") {
+            let wordWidth = DisplayWidth.width(of: String(word))
+            if used > 0 && used + 1 + wordWidth <= width {
+                current += " " + word
+                used += 1 + wordWidth
+                continue
+            }
+            if used > 0 {
+                lines.append(current)
+                current = ""
+                used = 0
+            }
+            for cluster in DisplayWidth.clusters(of: String(word)) where cluster.width <= width {
+                if used + cluster.width > width {
+                    lines.append(current)
+                    current = ""
+                    used = 0
+                }
+                current += cluster.text
+                used += cluster.width
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class LanternUITestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
