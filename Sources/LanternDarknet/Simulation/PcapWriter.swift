@@ -43,7 +43,8 @@ public final class PcapWriter {
     public private(set) var packetCount = 0
 
     private var descriptor: Int32
-    var buffer: [UInt8] = []
+    /// Frames not yet written; one stored property so encoding a packet is one exclusive access.
+    var frames = PcapFrameBuffer()
     private static let flushThreshold = 4 << 20
 
     /// Creates or truncates `path` and writes the file header.
@@ -55,8 +56,8 @@ public final class PcapWriter {
         self.resolution = resolution
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw SimulationError.cannotOpen(path: path, errno: errno) }
-        buffer.reserveCapacity(PcapWriter.flushThreshold + 4096)
-        appendFileHeader()
+        frames.bytes.reserveCapacity(PcapWriter.flushThreshold + 4096)
+        frames.appendFileHeader(resolution: resolution, linkType: linkType)
     }
 
     deinit {
@@ -83,17 +84,9 @@ public final class PcapWriter {
         guard packet.source.isIPv6 == packet.destination.isIPv6 else {
             throw SimulationError.unsupportedPacket(reason: "source \(packet.source) and destination \(packet.destination) differ in IP version")
         }
-        let recordStart = buffer.count
-        appendRecordHeader(timestamp: packet.timestamp)
-        if linkType == .ethernet {
-            appendEthernetHeader(ipv6: packet.source.isIPv6)
-        }
-        appendIPPacket(simulated)
-        let frameLength = UInt32(buffer.count - recordStart - 16)
-        store32(frameLength, at: recordStart + 8)
-        store32(frameLength, at: recordStart + 12)
+        frames.appendRecord(simulated, linkType: linkType, resolution: resolution)
         packetCount += 1
-        if buffer.count >= PcapWriter.flushThreshold {
+        if frames.bytes.count >= PcapWriter.flushThreshold {
             try flush()
         }
     }
@@ -112,7 +105,7 @@ public final class PcapWriter {
 
     func flush() throws {
         var offset = 0
-        try buffer.withUnsafeBytes { bytes in
+        try frames.bytes.withUnsafeBytes { bytes in
             while offset < bytes.count {
                 let written = writeDescriptor(descriptor, bytes.baseAddress! + offset, bytes.count - offset)  // non-empty: offset < count
                 if written < 0 {
@@ -122,76 +115,6 @@ public final class PcapWriter {
                 offset += written
             }
         }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    private func appendFileHeader() {
-        append32(resolution == .microseconds ? 0xa1b2_c3d4 : 0xa1b2_3c4d)
-        append16LE(2)
-        append16LE(4)
-        append32(0)  // thiszone: timestamps are UTC
-        append32(0)  // sigfigs
-        append32(65535)  // snaplen: no simulated packet is cut
-        append32(linkType.rawValue)
-    }
-
-    private func appendRecordHeader(timestamp: Double) {
-        let seconds = timestamp.rounded(.down)
-        let scale = resolution == .microseconds ? 1e6 : 1e9
-        var fraction = ((timestamp - seconds) * scale).rounded()
-        var whole = seconds
-        if fraction >= scale {
-            fraction -= scale
-            whole += 1
-        }
-        append32(UInt32(clamping: Int64(whole)))
-        append32(UInt32(fraction))
-        append32(0)  // captured length, patched once the frame is built
-        append32(0)  // original length
-    }
-
-    private func appendEthernetHeader(ipv6: Bool) {
-        // Locally administered addresses: the telescope's capture port and its upstream router.
-        buffer.append(contentsOf: [0x02, 0x00, 0x5e, 0x10, 0x00, 0x01])
-        buffer.append(contentsOf: [0x02, 0x00, 0x5e, 0x10, 0x00, 0xfe])
-        append16(ipv6 ? 0x86dd : 0x0800)
-    }
-
-    // MARK: Byte helpers. The pcap headers are little-endian; everything on the wire is big-endian.
-
-    func append32(_ value: UInt32) {
-        buffer.append(UInt8(truncatingIfNeeded: value))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 8))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 16))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 24))
-    }
-
-    func append16LE(_ value: UInt16) {
-        buffer.append(UInt8(truncatingIfNeeded: value))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 8))
-    }
-
-    func store32(_ value: UInt32, at index: Int) {
-        buffer[index] = UInt8(truncatingIfNeeded: value)
-        buffer[index + 1] = UInt8(truncatingIfNeeded: value >> 8)
-        buffer[index + 2] = UInt8(truncatingIfNeeded: value >> 16)
-        buffer[index + 3] = UInt8(truncatingIfNeeded: value >> 24)
-    }
-
-    func append16(_ value: UInt16) {
-        buffer.append(UInt8(truncatingIfNeeded: value >> 8))
-        buffer.append(UInt8(truncatingIfNeeded: value))
-    }
-
-    func append32BE(_ value: UInt32) {
-        buffer.append(UInt8(truncatingIfNeeded: value >> 24))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 16))
-        buffer.append(UInt8(truncatingIfNeeded: value >> 8))
-        buffer.append(UInt8(truncatingIfNeeded: value))
-    }
-
-    func store16(_ value: UInt16, at index: Int) {
-        buffer[index] = UInt8(truncatingIfNeeded: value >> 8)
-        buffer[index + 1] = UInt8(truncatingIfNeeded: value)
+        frames.bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -55,7 +55,10 @@ extension SimulatedSource {
         case .ackProbe:
             return flagProbe(timestamp, flags: [.ack], addressSpace: addressSpace)
         case .ipv6LowByteSYN:
-            let prefix = addressSpace.darknetIPv6?.high ?? 0x2001_0db8_ffff_0000
+            guard ipv6, let prefix = addressSpace.darknetIPv6?.high else {
+                // No IPv6 darknet configured: the host scans the IPv4 darknet instead.
+                return tcp(timestamp, to: walk(addressSpace), from: randomHighPort(), to: targetPorts[0], flags: [.syn])
+            }
             let target = IPAddress(ipv6High: prefix | UInt64(random.integer(in: 0...15)), low: UInt64(random.integer(in: 1...16)))
             return tcp(timestamp, to: target, from: randomHighPort(), to: targetPorts[0], flags: [.syn])
         default:

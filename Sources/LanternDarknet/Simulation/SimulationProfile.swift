@@ -95,11 +95,11 @@ extension SimulationProfile {
                 spread: .hosting, ipv6Share: ipv6, diurnalAmplitude: 0.2)
         }
         func scanner(_ behavior: SimulationBehavior, _ share: Double, rate: Double, sigma: Double = 1.8,
-                     duration: Double = 3 * hour, scales: Bool = true) -> SimulationProfile {
+                     duration: Double = 3 * hour, scales: Bool = true, ipv6: Double = 0) -> SimulationProfile {
             SimulationProfile(
                 role: .scanner, behavior: behavior, share: share, rateMedian: rate, rateSigma: sigma,
                 scalesWithDarknet: scales, durationMedian: duration, durationSigma: 1.5, durationRange: 30...(7 * day),
-                spread: .infected)
+                spread: .infected, ipv6Share: ipv6)
         }
         func noise(_ behavior: SimulationBehavior, _ share: Double, rate: Double, duration: Double,
                    spread: SimulationAddressSpace.Spread = .enterprise) -> SimulationProfile {
@@ -136,7 +136,7 @@ extension SimulationProfile {
             scanner(.synAckProbe, 0.010, rate: 1200),
             scanner(.rstProbe, 0.006, rate: 1200),
             scanner(.ackProbe, 0.02, rate: 1200),
-            scanner(.ipv6LowByteSYN, 0.003, rate: 0.05, sigma: 1.0, duration: 1800, scales: false),
+            scanner(.ipv6LowByteSYN, 0.003, rate: 0.05, sigma: 1.0, duration: 1800, scales: false, ipv6: 1),
 
             noise(.dnsMisconfig(response: true), 0.008, rate: 0.05, duration: 2 * hour),
             noise(.dnsMisconfig(response: false), 0.01, rate: 0.05, duration: 2 * hour),

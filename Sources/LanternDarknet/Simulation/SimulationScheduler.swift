@@ -150,7 +150,7 @@ struct PopulationSpawner {
             attempts += 1
             let expected = isOnePacket ? 1 : rate * (clippedEnd - clippedStart)
             committed += expected
-            let count = isOnePacket ? 1 : min(random.poisson(mean: expected), Int(maximumPackets))
+            let count = isOnePacket ? 1 : random.poisson(mean: expected)
             if count > 0 {
                 lastStart = clippedStart
                 pending = Plan(start: clippedStart, end: clippedEnd, count: count)

@@ -37,7 +37,8 @@ public enum TruthFile {
             return "missing key \"\(key.stringValue)\"; expected src, role, kind, subnet, first, last, packets"
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
             let key = context.codingPath.last?.stringValue ?? "value"
-            return "\"\(key)\" is not a \(type)"
+            let expected = type == Int.self ? "an integer" : (type == String.self ? "a string" : "a \(type)")
+            return "\"\(key)\" is not \(expected)"
         case .dataCorrupted(let context):
             if let key = context.codingPath.last?.stringValue {
                 return "\"\(key)\": \(context.debugDescription)"

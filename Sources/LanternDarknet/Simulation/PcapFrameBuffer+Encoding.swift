@@ -1,44 +1,44 @@
 /// Building the IP packet of one record: headers, payload, lengths and checksums.
-extension PcapWriter {
-    func appendIPPacket(_ simulated: SimulatedPacket) {
+extension PcapFrameBuffer {
+    mutating func appendIPPacket(_ simulated: SimulatedPacket) {
         let packet = simulated.packet
-        let ipStart = buffer.count
+        let ipStart = bytes.count
         let ipv6 = packet.source.isIPv6
         let protocolNumber = packet.transport.rawValue
         if ipv6 {
             append32BE(0x6000_0000)
             append16(0)  // payload length, patched below
-            buffer.append(protocolNumber)
-            buffer.append(simulated.ttl)
+            bytes.append(protocolNumber)
+            bytes.append(simulated.ttl)
             appendAddress(packet.source)
             appendAddress(packet.destination)
         } else {
-            buffer.append(0x45)
-            buffer.append(0)
+            bytes.append(0x45)
+            bytes.append(0)
             append16(0)  // total length, patched below
             append16(simulated.ipIdentification)
             append16(packet.transport == .tcp ? 0x4000 : 0)  // DF on TCP, as common stacks set it
-            buffer.append(simulated.ttl)
-            buffer.append(protocolNumber)
+            bytes.append(simulated.ttl)
+            bytes.append(protocolNumber)
             append16(0)  // header checksum, computed below
             appendAddress(packet.source)
             appendAddress(packet.destination)
         }
 
-        let transportStart = buffer.count
+        let transportStart = bytes.count
         appendTransport(simulated)
-        let transportLength = buffer.count - transportStart
+        let transportLength = bytes.count - transportStart
 
         if ipv6 {
             store16(UInt16(transportLength), at: ipStart + 4)
         } else {
-            store16(UInt16(buffer.count - ipStart), at: ipStart + 2)
+            store16(UInt16(bytes.count - ipStart), at: ipStart + 2)
             store16(~foldedSum(from: ipStart, to: transportStart, initial: 0), at: ipStart + 10)
         }
         finishTransportChecksum(packet, transportStart: transportStart, length: transportLength)
     }
 
-    private func appendTransport(_ simulated: SimulatedPacket) {
+    private mutating func appendTransport(_ simulated: SimulatedPacket) {
         let packet = simulated.packet
         switch packet.transport {
         case .tcp:
@@ -46,8 +46,8 @@ extension PcapWriter {
             append16(packet.destinationPort)
             append32BE(simulated.sequence)
             append32BE(simulated.acknowledgement)
-            buffer.append(UInt8((20 + simulated.tcpOptions.length) / 4) << 4)
-            buffer.append(packet.tcpFlags.rawValue)
+            bytes.append(UInt8((20 + simulated.tcpOptions.length) / 4) << 4)
+            bytes.append(packet.tcpFlags.rawValue)
             append16(simulated.window)
             append16(0)  // checksum
             append16(0)  // urgent pointer
@@ -72,28 +72,28 @@ extension PcapWriter {
         appendPayload(simulated)
     }
 
-    private func appendTCPOptions(_ options: SimulatedTCPOptions) {
+    private mutating func appendTCPOptions(_ options: SimulatedTCPOptions) {
         switch options {
         case .none:
             break
         case .mss(let mss):
-            buffer.append(contentsOf: [2, 4])
+            bytes.append(contentsOf: [2, 4])
             append16(mss)
         case .linux(let mss, let timestamp):
-            buffer.append(contentsOf: [2, 4])
+            bytes.append(contentsOf: [2, 4])
             append16(mss)
-            buffer.append(contentsOf: [4, 2, 8, 10])
+            bytes.append(contentsOf: [4, 2, 8, 10])
             append32BE(timestamp)
             append32BE(0)
-            buffer.append(contentsOf: [1, 3, 3, 7])
+            bytes.append(contentsOf: [1, 3, 3, 7])
         case .windows(let mss):
-            buffer.append(contentsOf: [2, 4])
+            bytes.append(contentsOf: [2, 4])
             append16(mss)
-            buffer.append(contentsOf: [1, 3, 3, 8, 1, 1, 4, 2])
+            bytes.append(contentsOf: [1, 3, 3, 8, 1, 1, 4, 2])
         }
     }
 
-    private func appendPayload(_ simulated: SimulatedPacket) {
+    private mutating func appendPayload(_ simulated: SimulatedPacket) {
         switch simulated.payload {
         case .none:
             break
@@ -106,23 +106,23 @@ extension PcapWriter {
         case .quote(let originalLength):
             appendQuote(simulated, originalLength: originalLength)
         case .service(let service):
-            buffer.append(contentsOf: service.bytes)
+            bytes.append(contentsOf: service.bytes)
         }
     }
 
-    private func appendFiller(seed: UInt64, length: Int) {
+    private mutating func appendFiller(seed: UInt64, length: Int) {
         var state = seed
         var remaining = length
         while remaining > 0 {
             let word = SimulationRandom.splitMix(&state)
             for shift in stride(from: 0, to: min(8, remaining) * 8, by: 8) {
-                buffer.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
             }
             remaining -= 8
         }
     }
 
-    private func appendDNS(_ message: DNSMessagePlan) {
+    private mutating func appendDNS(_ message: DNSMessagePlan) {
         append16(message.identifier)
         // Response: QR, RD, RA and the RCODE. Query: RD only.
         append16(message.isResponse ? 0x8180 | UInt16(message.responseCode) : 0x0100)
@@ -131,10 +131,10 @@ extension PcapWriter {
         append16(0)
         append16(0)
         for label in message.labels {
-            buffer.append(UInt8(label.utf8.count))
-            buffer.append(contentsOf: label.utf8)
+            bytes.append(UInt8(label.utf8.count))
+            bytes.append(contentsOf: label.utf8)
         }
-        buffer.append(0)
+        bytes.append(0)
         append16(message.queryType)
         append16(1)  // class IN
         if message.hasAnswer {
@@ -149,27 +149,27 @@ extension PcapWriter {
 
     /// The spoofed datagram the victim (or its router) quotes: what it received, from a darknet
     /// address, so the quoted source is the packet's destination.
-    private func appendQuote(_ simulated: SimulatedPacket, originalLength: Int) {
+    private mutating func appendQuote(_ simulated: SimulatedPacket, originalLength: Int) {
         let packet = simulated.packet
         let quoted = packet.quoted ?? QuotedDatagram(
             source: packet.destination, destination: packet.source, transport: .udp, sourcePort: 0, destinationPort: 0)
-        let start = buffer.count
+        let start = bytes.count
         let innerTTL = UInt8(truncatingIfNeeded: 30 + simulated.sequence % 30)
         if quoted.source.isIPv6 {
             append32BE(0x6000_0000)
             append16(UInt16(clamping: originalLength - 40))
-            buffer.append(quoted.transport.rawValue)
-            buffer.append(innerTTL)
+            bytes.append(quoted.transport.rawValue)
+            bytes.append(innerTTL)
             appendAddress(quoted.source)
             appendAddress(quoted.destination)
         } else {
-            buffer.append(0x45)
-            buffer.append(0)
+            bytes.append(0x45)
+            bytes.append(0)
             append16(UInt16(clamping: originalLength))
             append16(UInt16(truncatingIfNeeded: simulated.sequence >> 8))
             append16(0)
-            buffer.append(innerTTL)
-            buffer.append(quoted.transport.rawValue)
+            bytes.append(innerTTL)
+            bytes.append(quoted.transport.rawValue)
             append16(0)
             appendAddress(quoted.source)
             appendAddress(quoted.destination)
@@ -192,17 +192,17 @@ extension PcapWriter {
         }
     }
 
-    private func appendAddress(_ address: IPAddress) {
+    private mutating func appendAddress(_ address: IPAddress) {
         if address.isIPv6 {
-            for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: address.high >> UInt64(shift))) }
-            for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: address.low >> UInt64(shift))) }
+            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: address.high >> UInt64(shift))) }
+            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: address.low >> UInt64(shift))) }
         } else {
             append32BE(UInt32(truncatingIfNeeded: address.low))
         }
     }
 
     /// Fills the TCP, UDP or ICMP checksum; all but ICMPv4 cover the RFC 768/793/8200 pseudo-header.
-    private func finishTransportChecksum(_ packet: Packet, transportStart: Int, length: Int) {
+    private mutating func finishTransportChecksum(_ packet: Packet, transportStart: Int, length: Int) {
         var pseudo: UInt32 = 0
         if packet.transport != .icmp {
             pseudo = addressSum(packet.source) + addressSum(packet.destination)
@@ -228,10 +228,10 @@ extension PcapWriter {
         return address.isIPv6 ? words(address.high) + words(address.low) : words(address.low)
     }
 
-    /// The 16-bit one's-complement sum of `buffer[start..<end]` plus `initial`, folded.
+    /// The 16-bit one's-complement sum of `bytes[start..<end]` plus `initial`, folded.
     func foldedSum(from start: Int, to end: Int, initial: UInt32) -> UInt16 {
         var sum = UInt64(initial)
-        buffer.withUnsafeBufferPointer { bytes in
+        bytes.withUnsafeBufferPointer { bytes in
             var index = start
             while index + 1 < end {
                 sum += UInt64(bytes[index]) << 8 | UInt64(bytes[index + 1])
