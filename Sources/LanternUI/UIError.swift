@@ -7,7 +7,7 @@ public enum UIError: Error, Equatable, CustomStringConvertible {
     /// TERM is not in the terminfo database, so `newterm` failed.
     case unknownTerminal(term: String)
     /// Standard input or output is not a terminal (a pipe or a file).
-    case notATerminal(stream: String)
+    case notATerminal(stream: StandardStream)
     /// SIGINT or SIGTERM arrived; the terminal was restored before this was thrown.
     case interrupted(signal: Int32)
     /// `--lang` named a language without a catalogue.
@@ -15,7 +15,7 @@ public enum UIError: Error, Equatable, CustomStringConvertible {
     /// An ncurses call needed to set up the screen returned ERR.
     case terminalCallFailed(call: String)
 
-    /// The message in `strings`' language.
+    /// Returns the message in `strings`' language.
     public func message(_ strings: Strings) -> String {
         switch self {
         case .noTerm:
@@ -25,7 +25,7 @@ public enum UIError: Error, Equatable, CustomStringConvertible {
         case .unknownTerminal(let term):
             return strings(.errorUnknownTerm, ["term": SafeText.line(term)])
         case .notATerminal(let stream):
-            return strings(.errorNotTerminal, ["stream": stream])
+            return strings(.errorNotTerminal, ["stream": strings(stream == .input ? .streamInput : .streamOutput)])
         case .interrupted(let signal):
             return strings(.errorInterrupted, ["signal": String(signal)])
         case .unknownLanguage(let value):
@@ -36,4 +36,10 @@ public enum UIError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String { message(.en) }
+}
+
+/// Standard input or standard output, named in `UIError.notATerminal`.
+public enum StandardStream: Sendable, Equatable {
+    case input
+    case output
 }

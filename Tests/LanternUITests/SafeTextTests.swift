@@ -46,7 +46,7 @@ final class SafeTextTests: XCTestCase {
     func testEveryBidiControlEscaped() {
         let controls: [UInt32] = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C]
         for value in controls {
-            let scalar = Unicode.Scalar(value)!  // the list holds valid scalars only
+            let scalar = Unicode.Scalar(value)!  // every value in the list is a valid scalar
             let escaped = SafeText.line("a" + String(scalar) + "b")
             XCTAssertEqual(escaped, "a" + SafeText.codePointEscape(value) + "b", "U+\(String(value, radix: 16))")
         }
@@ -55,7 +55,7 @@ final class SafeTextTests: XCTestCase {
     func testInvisibleFormattersEscaped() {
         let invisible: [UInt32] = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0xE0041]
         for value in invisible {
-            let scalar = Unicode.Scalar(value)!  // the list holds valid scalars only
+            let scalar = Unicode.Scalar(value)!  // every value in the list is a valid scalar
             XCTAssertEqual(SafeText.line("x" + String(scalar) + "y"), "x" + SafeText.codePointEscape(value) + "y")
         }
     }

@@ -9,7 +9,7 @@ final class ScreenGridTests: XCTestCase {
         XCTAssertEqual(gridProblems(grid), [])
     }
 
-    func testDrawingOverHalfOfWideCharacterBlanksOtherHalf() {
+    func testOverwritingHalfOfWideCharacter() {
         var grid = ScreenGrid(width: 6, height: 1)
         grid.draw("注文確", row: 0, column: 0)
         grid.draw("x", row: 0, column: 1)

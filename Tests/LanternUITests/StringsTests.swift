@@ -58,3 +58,11 @@ final class StringsTests: XCTestCase {
         XCTAssertThrowsError(try Terminal.checkEnvironment(["TERM": "dumb"])) { XCTAssertEqual($0 as? UIError, .dumbTerminal(term: "dumb")) }
     }
 }
+
+final class UIErrorTests: XCTestCase {
+    func testNotATerminalNamesStream() {
+        XCTAssertEqual(UIError.notATerminal(stream: .output).message(.en),
+                       "The review screen needs a terminal, but standard output is not one. Run lantern tui directly in a terminal, without pipes or redirection.")
+        XCTAssertTrue(UIError.notATerminal(stream: .input).message(.ja).hasPrefix("判定画面には端末が必要ですが、標準入力 は端末ではありません。"))
+    }
+}

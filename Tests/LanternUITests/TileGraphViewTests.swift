@@ -26,7 +26,7 @@ final class TileGraphViewTests: XCTestCase {
         XCTAssertEqual(Shade.count(100, maximum: 100, glyphs: .unicode).glyph, "█")
     }
 
-    func testNarrowPanelShowsMostRecentColumnsAndMarksSelected() throws {
+    func testNarrowPanelShowsRecentColumns() throws {
         let (view, graph) = try view()
         var grid = ScreenGrid(width: 30, height: 20)
         view.draw(into: &grid, in: Rect(x: 0, y: 0, width: 30, height: 20))

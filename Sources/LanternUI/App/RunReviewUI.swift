@@ -36,7 +36,7 @@ public func runReviewUI(review: BackscatterReview, options: UIOptions) throws {
     try runEventLoop(screen: screen, terminal: terminal)
 }
 
-/// Draws and reads keys until the screen asks to quit or a signal arrives.
+/// Draws and reads keys until the screen returns `.quit` or a signal arrives.
 func runEventLoop(screen: ReviewScreen, terminal: Terminal) throws {
     var needsDraw = true
     while true {

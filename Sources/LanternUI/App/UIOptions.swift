@@ -4,7 +4,7 @@ public struct UIOptions: Sendable {
     public var language: String?
     /// Theme name looked up as `<name>.theme` in `themeDirectories`, or a path containing "/".
     public var themeName: String
-    /// Where themes are searched; nil for `$LANTERN_THEME_DIR`, `./Themes` and
+    /// Directories searched for themes. When nil: `$LANTERN_THEME_DIR`, `./Themes` and
     /// `<prefix>/share/lantern/themes` beside the executable.
     public var themeDirectories: [String]?
     /// Glyphs of the tile graph; `.ascii` for terminals that draw ambiguous-width characters

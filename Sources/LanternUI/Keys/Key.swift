@@ -13,7 +13,7 @@ public enum Key: Hashable, Sendable {
     /// The terminal changed size (ncurses KEY_RESIZE after SIGWINCH).
     case resize
 
-    /// The key for a typed character. Full-width ASCII forms (U+FF01–FF5E), which a Japanese
+    /// Returns the key for a typed character. Full-width ASCII forms (U+FF01–FF5E), which a Japanese
     /// input method sends while it is on, are mapped to their ASCII letters, so "ｂ" labels too.
     public static func typed(_ scalar: Unicode.Scalar) -> Key {
         switch scalar.value {
@@ -30,7 +30,7 @@ public enum Key: Hashable, Sendable {
         }
     }
 
-    /// The key's name as shown in the key bar and help.
+    /// Returns the key's name as shown in the key bar and help.
     func displayName(_ strings: Strings) -> String {
         switch self {
         case .character(let character): return String(character)

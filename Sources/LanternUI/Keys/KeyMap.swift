@@ -1,4 +1,4 @@
-/// What the analyst can ask of the review screen.
+/// An analyst's request to the review screen.
 public enum ReviewAction: String, CaseIterable, Sendable {
     case moveUp
     case moveDown
@@ -95,7 +95,7 @@ public struct KeyMap: Sendable {
         self.bindings = bindings
     }
 
-    /// The action bound to `key`, or nil.
+    /// Returns the action bound to `key`, or nil.
     public func action(for key: Key) -> ReviewAction? {
         bindings.first { $0.keys.contains(key) }?.action
     }

@@ -38,9 +38,9 @@ extension ReviewScreen {
     /// two items), and no more than the queue needs.
     func queueHeight(bodyHeight: Int) -> Int {
         let tileRows = (review.featureNames.isEmpty ? 17 : review.featureNames.count) + (bodyHeight >= 30 ? 1 : 0)
-        let wanted = max(3, bodyHeight - tileRows)
+        let available = max(3, bodyHeight - tileRows)
         let needed = max(3, items.count + 1)
-        return min(bodyHeight, wanted, needed)
+        return min(bodyHeight, available, needed)
     }
 
     // MARK: - Status line
@@ -62,7 +62,7 @@ extension ReviewScreen {
         let alerts = strings(.statusAlerts, ["count": String(state.alerts)])
         let alertRole: ColorRole = state.alerts > 0 ? .statusAlert : .status
 
-        // Longest first; the model version is in every variant and always first.
+        // Variants go from the longest to the shortest. Each starts with the model version.
         let variants: [[(String, ColorRole)]] = [
             [(model, .status), (strings(.statusTrained, counts), .status), (queue, .status), (alerts, alertRole)],
             [(model, .status), (strings(.statusTrainedShort, counts), .status), (queue, .status), (alerts, alertRole)],

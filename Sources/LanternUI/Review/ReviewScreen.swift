@@ -1,6 +1,6 @@
 import LanternTriage
 
-/// What the event loop must do after a key.
+/// The event loop's next step after a key.
 public enum ScreenEffect: Equatable, Sendable {
     /// Nothing changed on screen.
     case none
@@ -24,7 +24,7 @@ public enum ScreenMessage: Equatable, Sendable {
 /// values, the model's state, and one-key labelling.
 ///
 /// The screen calls `BackscatterReview` and never computes a model. After `b` or `n` it moves
-/// on only when `label(_:as:)` has returned its receipt; when the call throws, the error is
+/// on only when `label(_:as:)` has returned its receipt. When the call throws, the error is
 /// shown and the selection stays. Rendering draws into a `ScreenGrid`, so tests need no
 /// terminal.
 public final class ReviewScreen {
@@ -152,8 +152,8 @@ public final class ReviewScreen {
         return .redraw
     }
 
-    /// Takes a fresh snapshot of the queue (a label re-scores it) and selects `windowID` if it
-    /// is still queued; otherwise the selection keeps its index, clamped to the new length.
+    /// Takes a fresh snapshot of the queue, because a label re-scores it, and selects `windowID`
+    /// if it is still queued. Otherwise the selection keeps its index, clamped to the new length.
     private func reloadQueue(keeping windowID: Int64?) {
         items = review.queue
         cachedGraph = nil
@@ -164,7 +164,8 @@ public final class ReviewScreen {
         }
     }
 
-    /// The selected item's tile graph, fetched once per window and kept until the queue changes.
+    /// Returns the selected item's tile graph, fetched once per window and kept until the
+    /// queue changes.
     func selectedGraph() -> Result<TileGraph, ErrorText>? {
         guard let item = selectedItem else { return nil }
         if let cachedGraph, cachedGraph.windowID == item.windowID {

@@ -1,9 +1,11 @@
 import LanternTriage
 
-/// Draws a host's tile graph: (a) feature rows × window columns shaded by where each value
-/// sits between the non-backscatter (-1) and backscatter (+1) training means, with the
-/// selected item's feature values beside them; (b) destination blocks × window columns shaded
-/// by packet count; and a legend.
+/// A view that draws a host's tile graph in two panels and a legend.
+///
+/// Panel (a) has one row per feature and one column per window. Each cell is shaded by where
+/// the value sits between the non-backscatter (-1) and backscatter (+1) training means, and
+/// the selected item's feature values stand beside the rows. Panel (b) has one row per
+/// destination block and one column per window, shaded by packet count.
 ///
 /// Everything fits the rectangle it is given. When it is narrow, the most recent windows are
 /// shown (and the selected one, if older); when it is short, the last row says how many rows
@@ -39,7 +41,7 @@ struct TileGraphView {
         // Narrow: features first, then the legend, then destinations if rows are left.
         let legendRows = legendLayout(width: rect.width).count
         let reservedLegend = rect.height >= legendRows + 4 ? legendRows : 0
-        let featureHeight = min(rect.height - reservedLegend, featureRowsWanted)
+        let featureHeight = min(rect.height - reservedLegend, featureRowsRequested)
         drawFeatures(into: &grid, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: featureHeight))
         drawLegend(into: &grid, in: Rect(x: rect.x, y: rect.y + featureHeight, width: rect.width, height: reservedLegend))
         let remaining = rect.height - featureHeight - reservedLegend
@@ -49,7 +51,7 @@ struct TileGraphView {
     }
 
     /// Feature rows plus the title row.
-    var featureRowsWanted: Int { graph.featureNames.count + 1 }
+    var featureRowsRequested: Int { graph.featureNames.count + 1 }
 
     // MARK: - Panel (a): features × windows
 
@@ -123,13 +125,13 @@ struct TileGraphView {
 
     // MARK: - Tiles
 
-    /// Which window columns fit, and how many cells each takes (2 when there is room).
+    /// Window columns that fit, and the cells each takes (2 when there is room).
     struct ColumnRange {
         var range: Range<Int>
         var cellWidth: Int
     }
 
-    /// The most recent columns that fit in `width` cells, moved back if needed so the
+    /// Returns the most recent columns that fit in `width` cells, moved back if needed so the
     /// selected column is among them.
     func visibleColumns(count: Int, width: Int) -> ColumnRange {
         guard count > 0, width > 0 else { return ColumnRange(range: 0..<0, cellWidth: 1) }

@@ -1,4 +1,4 @@
-/// What a cell shows, which the theme turns into colours and attributes.
+/// The meaning of a cell's content, which the theme turns into colours and attributes.
 ///
 /// The raw value is the role's name in theme files.
 public enum ColorRole: String, CaseIterable, Sendable {

@@ -1,7 +1,7 @@
 /// One cell of a `ScreenGrid`.
 public struct Cell: Equatable, Sendable {
-    /// What the cell shows: one character of width 1 or 2, possibly with combining marks.
-    /// A continuation cell (the right half of a wide character) holds a space.
+    /// The cell's content: one character of width 1 or 2, possibly with combining marks.
+    /// A continuation cell (the right half of a wide character) contains a space.
     public var character: Character
     /// Display width: 1 or 2 for a cell that starts a character, 0 for a continuation cell.
     public var width: Int
@@ -26,8 +26,8 @@ public struct Cell: Equatable, Sendable {
 /// check a layout. Everything drawn passes through `SafeText.escapingControls(_:)`, so no
 /// control, bidi or invisible character reaches a cell whatever the caller forgot.
 ///
-/// Invariants, kept by every mutating method: each row's widths sum to `width`; a width-2
-/// cell is always followed by a continuation cell and a continuation cell always follows a
+/// Every mutating method keeps three invariants. Each row's widths sum to `width`. A width-2
+/// cell is always followed by a continuation cell, and a continuation cell always follows a
 /// width-2 cell. Drawing over half of a wide character blanks its other half.
 public struct ScreenGrid: Equatable, Sendable {
     public let width: Int

@@ -87,6 +87,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case errorDumbTerm
     case errorUnknownTerm
     case errorNotTerminal
+    case streamInput
+    case streamOutput
     case errorInterrupted
     case errorUnknownLanguage
     case errorNoUTF8Locale

@@ -80,6 +80,8 @@ extension Strings {
         .errorDumbTerm: "TERM={term} では全画面表示ができません。端末エミュレーターで TERM=xterm-256color などを設定して lantern tui を実行してください。",
         .errorUnknownTerm: "TERM={term} は terminfo データベースにないため、判定画面を開始できません。xterm-256color など既知の種類を設定するか、{term} の terminfo をインストールしてください。",
         .errorNotTerminal: "判定画面には端末が必要ですが、{stream} は端末ではありません。パイプやリダイレクトを使わずに端末で lantern tui を実行してください。",
+        .streamInput: "標準入力",
+        .streamOutput: "標準出力",
         .errorInterrupted: "シグナル {signal} で中断しました。それまでに保存した判定は残っています。",
         .errorUnknownLanguage: "不明な言語 '{value}' です。--lang en または --lang ja を指定してください。",
         .errorNoUTF8Locale: "UTF-8 ロケールが使えません(環境のロケールと C.UTF-8 を試行)。日本語や全角文字が正しく表示されない可能性があります。LANG=C.UTF-8 を設定するか、ja_JP.UTF-8 を生成してください。",

@@ -1,6 +1,6 @@
 /// The user-facing text of the terminal UI in one language.
 ///
-/// Every message the UI shows comes from a catalogue keyed by `StringKey`; UI code holds no
+/// Every message the UI shows comes from a catalogue keyed by `StringKey`; UI code contains no
 /// user-facing literals. Values may contain named placeholders such as `{host}`, filled by
 /// `callAsFunction(_:_:)`. A test checks that both catalogues define every key with the same
 /// placeholders.
@@ -17,7 +17,7 @@ public struct Strings: Sendable {
     public static let en = Strings(language: .en, table: englishTable)
     public static let ja = Strings(language: .ja, table: japaneseTable)
 
-    /// The catalogue of `language`.
+    /// Returns the catalogue of `language`.
     public static func catalogue(for language: Language) -> Strings {
         language == .ja ? ja : en
     }
@@ -32,7 +32,7 @@ public struct Strings: Sendable {
         return text
     }
 
-    /// Placeholder names used in the value for `key`, for the completeness test.
+    /// Returns the placeholder names in the value for `key`, for the completeness test.
     func placeholders(in key: StringKey) -> Set<String> {
         guard let text = table[key] else { return [] }
         var names: Set<String> = []
@@ -74,7 +74,7 @@ public struct Strings: Sendable {
 }
 
 extension String {
-    /// Every occurrence of `target` replaced by `replacement`, without Foundation.
+    /// Returns a copy with every `target` replaced by `replacement`, without Foundation.
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var output = ""

@@ -68,7 +68,7 @@ struct Palette: Equatable {
         return look
     }
 
-    /// A theme colour as a colour number below `colors`, or -1 for the terminal default.
+    /// Maps a theme colour to a colour number below `colors`, or -1 for the terminal default.
     static func map(_ color: ThemeColor, colors: Int, defaultColors: Bool, isBackground: Bool) -> Int {
         guard case .indexed(let index) = color else {
             return defaultColors ? -1 : (isBackground ? 0 : 7)
@@ -81,8 +81,8 @@ struct Palette: Equatable {
         return basic
     }
 
-    /// The basic colour (0–7) of the same hue: channels above the midpoint of the brightest
-    /// and darkest channel are "on"; near-greys become black or white.
+    /// Returns the basic colour (0–7) of the same hue. A channel is "on" when it is above the
+    /// midpoint of the brightest and darkest channel, and near-greys become black or white.
     static func basicColor(red: Int, green: Int, blue: Int) -> Int {
         let high = max(red, green, blue)
         let low = min(red, green, blue)
@@ -103,9 +103,9 @@ struct Palette: Equatable {
     }
 }
 
-/// ncurses attribute bits. `A_BOLD` and friends are macros built with `NCURSES_BITS`, which
-/// Swift does not import; the values are `1 << (bit + NCURSES_ATTR_SHIFT)` with the shift 8 of
-/// ncurses 6 (a test checks the shift through `lantern_color_pair`).
+/// ncurses attribute bits, because `A_BOLD` and the others are `NCURSES_BITS` macros that
+/// Swift does not import. Each is `1 << (bit + NCURSES_ATTR_SHIFT)` with the shift 8 of
+/// ncurses 6. A test checks the shift through `lantern_color_pair`.
 enum NcursesAttributes {
     static let underline: UInt32 = 1 << (9 + 8)
     static let reverse: UInt32 = 1 << (10 + 8)

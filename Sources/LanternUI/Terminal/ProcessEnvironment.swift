@@ -2,13 +2,13 @@ import Glibc
 
 /// The environment and process-wide settings the UI reads, in one place with stated fallbacks.
 enum ProcessEnvironment {
-    /// The value of `name`, or nil when unset. Empty values are returned as they are.
+    /// Returns the value of `name`, or nil when unset. Empty values are returned as they are.
     static func value(_ name: String) -> String? {
         guard let pointer = getenv(name) else { return nil }
         return String(cString: pointer)
     }
 
-    /// The variables that choose language, colour and themes.
+    /// Returns the variables that choose language, colour, themes and the log directory.
     static func snapshot() -> [String: String] {
         var result: [String: String] = [:]
         for name in ["LC_ALL", "LC_MESSAGES", "LANG", "TERM", "NO_COLOR", "LANTERN_THEME_DIR", "TMPDIR"] {
@@ -34,9 +34,9 @@ enum ProcessEnvironment {
 /// The process locale, set once before anything is drawn.
 ///
 /// The UI needs a UTF-8 character type for ncursesw and `wcwidth`. `LC_ALL=""` takes the user's
-/// settings; when their codeset is not UTF-8 (for example `LANG=ja_JP.UTF-8` on a system
-/// where that locale was never generated, which leaves "C"), only `LC_CTYPE` falls back to
-/// "C.UTF-8", so Japanese text still draws. The locale is never changed afterwards, because
+/// settings. Their codeset may not be UTF-8, for example with `LANG=ja_JP.UTF-8` on a system
+/// where that locale was never generated, which leaves "C". Then only `LC_CTYPE` falls back
+/// to "C.UTF-8", so Japanese text still draws. The locale is never changed afterwards, because
 /// other threads may be formatting or drawing.
 enum ProcessLocale {
     /// Whether the character type is UTF-8 after set-up. The first access sets the locale.

@@ -3,7 +3,7 @@ import Glibc
 
 /// Signal handling while ncurses owns the terminal.
 ///
-/// SIGINT and SIGTERM only record the signal number; the event loop sees it within one key
+/// SIGINT and SIGTERM only record the signal number. The event loop reads it within one key
 /// timeout, restores the terminal and throws `UIError.interrupted`. Fatal signals (SIGSEGV,
 /// SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, which include Swift runtime traps) cannot
 /// return to the loop, so their handler restores the terminal itself with `endwin`, points

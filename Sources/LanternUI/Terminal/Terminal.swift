@@ -31,8 +31,8 @@ final class Terminal {
     static func checkEnvironment(_ environment: [String: String]) throws {
         guard let term = environment["TERM"], !term.isEmpty else { throw UIError.noTerm }
         if dumbTerminals.contains(term) { throw UIError.dumbTerminal(term: term) }
-        if isatty(0) == 0 { throw UIError.notATerminal(stream: "standard input") }
-        if isatty(1) == 0 { throw UIError.notATerminal(stream: "standard output") }
+        if isatty(0) == 0 { throw UIError.notATerminal(stream: .input) }
+        if isatty(1) == 0 { throw UIError.notATerminal(stream: .output) }
     }
 
     /// Takes over the terminal.
@@ -124,7 +124,8 @@ final class Terminal {
         clearok(stdscr, true)
     }
 
-    /// The next key, or nil after the 200 ms timeout, a signal, or a key the UI does not use.
+    /// Waits up to 200 ms for a key. Returns nil on timeout, on a signal, or for a key the UI
+    /// does not use.
     func readKey() -> Key? {
         var character: wint_t = 0
         let status = wget_wch(stdscr, &character)

@@ -9,11 +9,11 @@ import Glibc
 /// and format characters 0, the rest 1.
 ///
 /// NOTE: East Asian *ambiguous* characters (①, ○, ★, box drawing, "…") count 1, as glibc
-/// says. A terminal set to draw them double-width will misalign rows that contain them;
-/// the `ascii` glyph set avoids them in Lantern's own drawing.
+/// `wcwidth` returns. A terminal set to draw them double-width misaligns rows with them.
+/// The `ascii` glyph set keeps them out of the tile graph.
 public enum DisplayWidth {
-    /// Width in cells of one scalar: 0, 1 or 2. Controls count 1 because they are drawn
-    /// escaped (see `SafeText`); callers should escape them first.
+    /// Returns the width in cells of one scalar: 0, 1 or 2. Controls count 1 because they are
+    /// drawn escaped (see `SafeText`), so callers should escape them first.
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value >= 0x20 && value < 0x7F {
@@ -28,7 +28,7 @@ public enum DisplayWidth {
         return EastAsianWidth.fallbackWidth(of: scalar)
     }
 
-    /// Width in cells of `text` as the screen grid draws it.
+    /// Returns the width in cells of `text` as the screen grid draws it.
     ///
     /// - Complexity: O(n) in the number of scalars.
     public static func width(of text: String) -> Int {
@@ -36,8 +36,8 @@ public enum DisplayWidth {
     }
 
     /// Returns `text` cut to at most `cells` cells without splitting a double-width character.
-    /// When text is cut, the last cell becomes "…" (or, with `ellipsis: false`, the cut is
-    /// plain); a wide character that does not fit whole is dropped and its cell left out.
+    /// When text is cut, the last cell becomes "…" unless `ellipsis` is false. A wide
+    /// character that does not fit whole is dropped, so the result may be one cell short.
     ///
     /// - Complexity: O(n) in the number of scalars.
     public static func truncate(_ text: String, to cells: Int, ellipsis: Bool = true) -> String {

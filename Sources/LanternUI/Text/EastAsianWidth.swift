@@ -1,8 +1,9 @@
 /// Cell widths that do not depend on the C library: the fallback when `wcwidth` returns -1.
 ///
-/// The wide ranges are the East Asian Wide (W) and Fullwidth (F) blocks of Unicode 15's
-/// EastAsianWidth.txt, merged into ranges and with the emoji that have default emoji
-/// presentation; it is a close approximation, not a generated copy of the file.
+/// The wide ranges follow the East Asian Wide (W) and Fullwidth (F) blocks of Unicode 15's
+/// EastAsianWidth.txt, merged, plus the emoji with default emoji presentation.
+/// NOTE: The table is a hand-merged approximation, not generated from the file, so rare
+/// code points near block edges may differ from glibc.
 enum EastAsianWidth {
     static func fallbackWidth(of scalar: Unicode.Scalar) -> Int {
         switch scalar.properties.generalCategory {

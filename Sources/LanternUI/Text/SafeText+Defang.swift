@@ -1,6 +1,6 @@
 extension SafeText {
     /// Returns a URL in the defanged form analysts paste into tickets, so that neither the
-    /// terminal nor a chat client turns it into a live link: the scheme `http`, `https` or
+    /// terminal nor a chat client turns it into a live link. The scheme `http`, `https` or
     /// `ftp` becomes `hxxp`, `hxxps` or `fxp`, and every "." in the host becomes "[.]".
     /// Path, query and fragment keep their dots. Text without a scheme is treated as
     /// starting with its host. The result is also escaped like `line(_:)`.

@@ -5,8 +5,8 @@
 /// - C0 controls U+0000–U+001F and DEL U+007F are shown in caret notation, as `cat -v` and
 ///   terminals do: ESC as `^[`, BEL as `^G`, BS as `^H`, NUL as `^@`, DEL as `^?`.
 /// - Line breaks and tabs (LF, CR, TAB, VT, FF, NEL U+0085, U+2028, U+2029) become a space.
-/// - Every other character that draws nothing or is not assigned is shown as `<U+XXXX>`:
-///   C1 controls U+0080–U+009F, bidi controls (U+202A–202E, U+2066–2069, U+200E, U+200F,
+/// - Every other character that draws nothing or is not assigned is shown as `<U+XXXX>`.
+///   These are C1 controls U+0080–U+009F, bidi controls (U+202A–202E, U+2066–2069, U+200E, U+200F,
 ///   U+061C), zero-width and format characters (U+200B–200D, U+2060, U+FEFF, U+00AD, tag
 ///   characters and the rest of general category Cf), and unassigned code points.
 /// - `line(_:)` also turns every Unicode space (U+00A0, U+2000–200A, U+3000, …) into an
@@ -40,7 +40,7 @@ public enum SafeText {
     }
 
     /// Returns `text` with each control or invisible character replaced by its visible
-    /// escape and each line break or tab by one space; spaces are neither collapsed nor trimmed.
+    /// escape and each line break or tab by one space. Spaces are neither collapsed nor trimmed.
     /// The screen grid applies this to everything it draws.
     ///
     /// - Complexity: O(n) in the number of scalars.

@@ -25,7 +25,7 @@ public struct ThemeAttributes: OptionSet, Sendable, Hashable {
     ]
 }
 
-/// How one role is drawn.
+/// Colours and attributes of one role.
 public struct RoleStyle: Equatable, Sendable {
     public var foreground: ThemeColor
     public var background: ThemeColor
@@ -56,7 +56,8 @@ public struct Theme: Equatable, Sendable {
     public var name: String
     public var styles: [ColorRole: RoleStyle]
 
-    /// The style for `role`; roles missing from `styles` fall back to the built-in dark theme.
+    /// Returns the style for `role`. Roles missing from `styles` fall back to the built-in dark
+    /// theme.
     public subscript(role: ColorRole) -> RoleStyle {
         styles[role] ?? Theme.dark.styles[role] ?? RoleStyle(foreground: .terminalDefault, background: .terminalDefault)
     }
@@ -132,7 +133,7 @@ public struct Theme: Equatable, Sendable {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
+    /// Returns the text without leading and trailing spaces and tabs.
     func trimmingSpaces() -> String {
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
         guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {

@@ -27,7 +27,7 @@ public struct ThemeError: Error, Equatable, Sendable {
         self.value = value
     }
 
-    /// The full message in `strings`' language, ending with the fallback notice.
+    /// Returns the full message in `strings`' language, ending with the fallback notice.
     public func message(_ strings: Strings) -> String {
         let arguments = [
             "path": SafeText.line(path), "line": String(line), "value": SafeText.line(value),
