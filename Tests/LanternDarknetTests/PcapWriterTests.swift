@@ -9,7 +9,7 @@ final class PcapWriterTests: XCTestCase {
     private let victim = IPAddress("203.0.113.80") ?? IPAddress(ipv4: 0)  // literal: cannot fail
     private let darknetHost = IPAddress("198.18.7.9") ?? IPAddress(ipv4: 0)  // literal: cannot fail
 
-    /// One packet of each shape the simulator writes.
+    /// Builds one packet of each shape the simulator writes.
     private func samplePackets() -> [SimulatedPacket] {
         let v6Victim = IPAddress("2001:db8:1::80") ?? victim  // literal: cannot fail
         let v6Darknet = IPAddress("2001:db8:ffff::9") ?? darknetHost  // literal: cannot fail

@@ -170,8 +170,8 @@ struct SimulationWindowStats {
         return (tcp80, udp53)
     }
 
-    /// The bare packet-type rule (all packets are response types) on windows outside the
-    /// mechanically labelled ones, against the truth roles.
+    /// Scores the bare packet-type rule (all packets are response types) against the truth roles
+    /// on the windows outside the mechanically labelled ones.
     func packetTypeRule(roles: [IPAddress: SourceRole]) -> Confusion {
         var confusion = Confusion()
         for (source, byWindow) in windows {
@@ -189,9 +189,9 @@ struct SimulationWindowStats {
         return confusion
     }
 
-    /// The CAIDA Corsaro-style DoS rule, applied per host to its response-type packets: at least
-    /// 25 packets, lasting at least 60 s, with at least 30 packets in some 60 s (two adjacent
-    /// windows). Returns the confusion over windows outside the mechanically labelled ones.
+    /// Scores the CAIDA Corsaro-style DoS rule on the windows outside the mechanically labelled
+    /// ones. A host is flagged when its response-type packets number at least 25, span at least
+    /// 60 s, and reach 30 in some 60 s (two adjacent windows).
     func corsaroRule(roles: [IPAddress: SourceRole]) -> Confusion {
         var confusion = Confusion()
         for (source, byWindow) in windows {

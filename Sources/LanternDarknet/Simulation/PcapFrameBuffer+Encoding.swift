@@ -147,8 +147,8 @@ extension PcapFrameBuffer {
         }
     }
 
-    /// The spoofed datagram the victim (or its router) quotes: what it received, from a darknet
-    /// address, so the quoted source is the packet's destination.
+    /// Appends the spoofed datagram that the victim (or its router) quotes. The victim received it
+    /// from a darknet address, so the quoted source is the outer packet's destination.
     private mutating func appendQuote(_ simulated: SimulatedPacket, originalLength: Int) {
         let packet = simulated.packet
         let quoted = packet.quoted ?? QuotedDatagram(
@@ -228,7 +228,7 @@ extension PcapFrameBuffer {
         return address.isIPv6 ? words(address.high) + words(address.low) : words(address.low)
     }
 
-    /// The 16-bit one's-complement sum of `bytes[start..<end]` plus `initial`, folded.
+    /// Computes the folded 16-bit one's-complement sum of `bytes[start..<end]` plus `initial`.
     func foldedSum(from start: Int, to end: Int, initial: UInt32) -> UInt16 {
         var sum = UInt64(initial)
         bytes.withUnsafeBufferPointer { bytes in

@@ -56,7 +56,7 @@ struct SimulatedPacket {
 /// TCP options in the layouts common stacks send on SYN and SYN-ACK segments.
 enum SimulatedTCPOptions {
     case none
-    /// MSS alone (4 bytes), as stateless scanners such as ZMap send.
+    /// MSS alone (4 bytes), as some stateless scanners send.
     case mss(UInt16)
     /// MSS, SACK-permitted, timestamps, NOP, window scale 7 (20 bytes), as Linux sends.
     case linux(mss: UInt16, timestamp: UInt32)
@@ -82,6 +82,8 @@ enum SimulatedPayload {
     case dns(DNSMessagePlan)
     /// The spoofed datagram an ICMP error quotes: its IP header and first 8 transport bytes.
     /// `originalLength` is the quoted datagram's own total length (more than is quoted).
+    /// NOTE: Linux hosts and RFC 1812 routers quote up to 576 bytes (IPv4) or 1280 (ICMPv6);
+    /// the shorter RFC 792 quote keeps frames small and is what every decoder must handle.
     case quote(originalLength: Int)
     /// ICMP echo data: `length` bytes after the identifier and sequence number.
     case echo(identifier: UInt16, sequence: UInt16, length: Int)
@@ -101,10 +103,10 @@ enum SimulatedPayload {
     }
 }
 
-/// What a DNS message in a simulated packet says, enough to build it byte for byte.
+/// The content of a DNS message in a simulated packet, enough to build it byte for byte.
 struct DNSMessagePlan {
     var identifier: UInt16
-    /// Picks the queried name; the same seed always gives the same name.
+    /// Seed of the queried name: the same seed always gives the same name.
     var nameSeed: UInt64
     var isResponse: Bool
     /// RCODE of a response: 0 NOERROR (with one A record), 2 SERVFAIL, 3 NXDOMAIN, 5 REFUSED.
@@ -146,9 +148,9 @@ enum ServicePayload {
     case ntpVersionRequest
     case ssdpSearch
     case memcachedStats
-    /// A QUIC long-header Initial packet answered by a server under a spoofed-source flood.
+    /// A QUIC long-header Initial packet sent by a server under a spoofed-source flood.
     case quicServerInitial
-    /// A Source-engine A2S_INFO reply, the answer to the game-server query flood.
+    /// A Source-engine A2S_INFO reply, the response to a game-server query flood.
     case gameInfoReply
     /// A BitTorrent DHT ping, the commonest P2P leftover.
     case dhtPing
@@ -171,7 +173,7 @@ enum ServicePayload {
         0xa0, 0x19, 0x02, 0x01, 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x30, 0x0e,
         0x30, 0x0c, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x02, 0x01, 0x01, 0x01, 0x00, 0x05, 0x00,
     ]
-    // NTP mode 6 (control) READVAR request, the probe that surveys use instead of monlist.
+    // NTP mode 6 (control) READVAR request, a harmless probe for exposed NTP servers.
     private static let ntp: [UInt8] = [0x16, 0x02, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]
     private static let ssdp = Array(
         "M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: \"ssdp:discover\"\r\nMX: 1\r\nST: ssdp:all\r\n\r\n".utf8)

@@ -1,6 +1,5 @@
 /// Drawing a new source host's traffic parameters from its population's behaviour.
 extension SimulatedSource {
-    // swiftlint:disable:next function_body_length
     mutating func configure(addressSpace: SimulationAddressSpace) {
         ttl = drawTTL()
         ipIdentification = UInt16(truncatingIfNeeded: random.next())
@@ -17,7 +16,7 @@ extension SimulatedSource {
         case .rstFlood(let randomSourcePorts):
             servicePort = SimulationPorts.draw(SimulationPorts.attacked, random: &random)
             kind = randomSourcePorts ? "rst-flood-random-ports" : "rst-flood-\(servicePort)"
-            sequential = random.chance(0.3)  // RST without ACK: the answer to an ACK flood
+            sequential = random.chance(0.3)  // RST without ACK: the response to an ACK flood
         case .synAckRstFlood:
             servicePort = random.chance(0.6) ? 80 : 443
             kind = "synack-rst-flood-\(servicePort)"
@@ -26,10 +25,12 @@ extension SimulatedSource {
             configureICMPError(type: type, code: code, fromRouter: fromRouter, addressSpace: addressSpace)
         case .echoReplyFlood:
             kind = "echo-reply-flood"
+            // The echo data length, one per flood tool, kept in the otherwise unused port slot.
             targetPorts = [UInt16([56, 64, 1472, 32][random.index(weights: [5, 2, 1, 2])])]
         case .dnsFloodBackscatter:
             servicePort = 53
             let codes: [UInt8] = [3, 0, 5, 2]
+            // The response code, kept in the otherwise unused port slot.
             targetPorts = [UInt16(codes[random.index(weights: [4, 3, 2, 1])])]
             kind = targetPorts[0] == 3 ? "dns-flood-backscatter-nxdomain" : "dns-flood-backscatter"
         case .udpServiceBackscatter(let port, _):
@@ -68,7 +69,7 @@ extension SimulatedSource {
         case .dnsMisconfig(let response):
             kind = response ? "dns-misconfig-response" : "dns-misconfig-query"
             configureFixedTargets(addressSpace: addressSpace, count: random.integer(in: 1...2))
-            cursor = random.next()  // the one name this host keeps asking or answering about
+            cursor = random.next()  // the one name this host keeps querying or responding about
         case .udpMisconfig(let port, let period):
             servicePort = port
             kind = port == 123 ? "ntp-misconfig" : "syslog-misconfig"
@@ -110,15 +111,16 @@ extension SimulatedSource {
         }
         if fromRouter {
             // The router's address is the source; the unreachable victim is what the quote names.
-            peer = addressSpace.neighbour(of: address, random: &random)
+            peer = addressSpace.victim(near: address, random: &random)
         }
-        // Protocol of the spoofed flood: the victim answers UDP floods with port unreachable;
-        // routers quote whatever the flood carried.
+        // Protocol of the spoofed flood. The victim responds to UDP floods with port unreachable,
+        // and routers quote whatever the flood carried.
         let inner: [TransportProtocol] = [.udp, .tcp, .icmp]
         let choice = type == 3 && code == 3 ? 0 : random.index(weights: [4, 4, 2])
         servicePort = UInt16(inner[choice].rawValue)
         targetPorts = [SimulationPorts.draw(SimulationPorts.attacked, random: &random)]
         sequential = random.chance(0.5)  // true: the flood aims at one port; false: random ports
+        // The spoofed datagram's total length, kept in the cursor that this behaviour does not walk.
         cursor = UInt64([28 + 512, 60, 84, 28 + 1024][random.integer(in: 0...3)])
     }
 

@@ -169,13 +169,13 @@ extension SimulatedSource {
         UInt16(random.integer(in: 1024...65535))
     }
 
-    /// A uniformly random darknet address in the source's IP version: where spoofed-source
-    /// answers land.
+    /// Draws a uniformly random darknet address in the source's IP version, because responses to
+    /// spoofed sources land anywhere in the darknet.
     private mutating func darknet(_ addressSpace: SimulationAddressSpace) -> IPAddress {
         addressSpace.randomDarknetAddress(ipv6: ipv6, random: &random)
     }
 
-    /// The next target of a scan: the next address of a sequential walk, or a random one.
+    /// Picks the next target of a scan: the next address of a sequential walk, or a random one.
     private mutating func walk(_ addressSpace: SimulationAddressSpace) -> IPAddress {
         guard sequential else { return addressSpace.randomDarknetAddress(ipv6: false, random: &random) }
         // A sequential scanner sweeps the whole IPv4 space, so consecutive packets that reach

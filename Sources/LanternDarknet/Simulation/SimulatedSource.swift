@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A source emits `remaining` packets between `time` and `end`. Poisson timing draws each next
 /// time as the next order statistic of the remaining uniform points, so the count is exact and the
-/// state is O(1); periodic sources (NTP clients) tick with a small jitter instead.
+/// state is O(1). Periodic sources (NTP clients) tick with a small jitter instead.
 struct SimulatedSource {
     var address: IPAddress
     var role: SourceRole
@@ -28,7 +28,7 @@ struct SimulatedSource {
     /// Position of a sequential walk over the darknet.
     var cursor: UInt64 = 0
     var sequential = false
-    /// The victim a router answers for (router-sourced ICMP errors).
+    /// The victim a router responds for (router-sourced ICMP errors).
     var peer: IPAddress
     var ttl: UInt8 = 64
     var ipIdentification: UInt16 = 0

@@ -1,13 +1,13 @@
 import Foundation
 
-/// Where simulated source hosts live and which darknet addresses they hit.
+/// The address pools of simulated source hosts and the darknet addresses they hit.
 ///
 /// Sources come from a pool of public IPv4 /16s (reserved, private, multicast and rarely
 /// routed ranges left out). Each population draws subnets from its own Zipf-weighted ordering
 /// of the pool, so a few subnets hold many of its hosts, as infected or hosting networks do,
 /// while the tail spreads over thousands of /16s.
 struct SimulationAddressSpace {
-    /// How a population's hosts spread over the subnet pool.
+    /// The spread of a population's hosts over the subnet pool.
     enum Spread: Int, CaseIterable {
         /// Scanners: strongly clustered in infected networks (Zipf exponent 1.0).
         case infected
@@ -23,7 +23,7 @@ struct SimulationAddressSpace {
     let darknetPrefixLength: Int
     let darknetIPv6: IPAddress?
     /// Share of all IPv4 addresses the darknet covers, the factor from an internet-wide rate to
-    /// the rate the telescope sees.
+    /// the rate the telescope receives.
     let darknetFraction: Double
     private let subnets: [UInt32]
     private let tables: [CumulativeWeights]
@@ -84,7 +84,7 @@ struct SimulationAddressSpace {
         return pool
     }
 
-    /// A fresh IPv4 source address in a subnet drawn by `spread`. Hosts cluster in a few /24s of
+    /// Draws a fresh IPv4 source address in a subnet chosen by `spread`. Hosts cluster in a few /24s of
     /// their /16, as the infected machines of one network do.
     func drawIPv4Source(_ spread: Spread, random: inout SimulationRandom) -> IPAddress {
         let slash16 = subnets[tables[spread.rawValue].draw(using: &random)]
@@ -106,21 +106,22 @@ struct SimulationAddressSpace {
         return indices.prefix(count).map { subnets[$0] }
     }
 
-    /// A fresh IPv4 source address in one of `slash16s`.
+    /// Draws a fresh IPv4 source address in one of `slash16s`.
     func drawIPv4Source(in slash16s: [UInt32], random: inout SimulationRandom) -> IPAddress {
         let slash16 = slash16s[random.integer(in: 0...(slash16s.count - 1))]
         let host = UInt32(random.integer(in: 0...255)) << 8 | UInt32(random.integer(in: 1...254))
         return IPAddress(ipv4: slash16 << 16 | host)
     }
 
-    /// Another host in the same /16 as `address`, for the router that answers for a victim.
-    func neighbour(of address: IPAddress, random: inout SimulationRandom) -> IPAddress {
-        let value = UInt32(truncatingIfNeeded: address.low)
-        let router = value & 0xffff_ff00 | UInt32(random.chance(0.5) ? 1 : 254)
-        return IPAddress(ipv4: router == value ? router ^ 0x0100 : router)
+    /// Returns the address (.1 or .254 of the same /24) of the victim that the router at
+    /// `router` responds for; the two differ even when `router` itself ends in .1 or .254.
+    func victim(near router: IPAddress, random: inout SimulationRandom) -> IPAddress {
+        let value = UInt32(truncatingIfNeeded: router.low)
+        let victim = value & 0xffff_ff00 | UInt32(random.chance(0.5) ? 1 : 254)
+        return IPAddress(ipv4: victim == value ? victim ^ 0x0100 : victim)
     }
 
-    /// A global-unicast IPv6 source: a /32 under a regional registry's block, a random host.
+    /// Draws a global-unicast IPv6 source: a /32 under a regional registry's block, a random host.
     func drawIPv6Source(random: inout SimulationRandom) -> IPAddress {
         let registries: [UInt64] = [0x2001, 0x2400, 0x2402, 0x2405, 0x2600, 0x2604, 0x2607, 0x2800, 0x2a00, 0x2a01, 0x2a02, 0x2a03, 0x2c0f]
         let registry = registries[random.integer(in: 0...(registries.count - 1))]
@@ -129,7 +130,7 @@ struct SimulationAddressSpace {
         return IPAddress(ipv6High: high, low: random.next() & 0xffff_ffff_ffff_fff0 | 1)
     }
 
-    /// A uniformly random darknet address, as the spoofed sources of a flood are.
+    /// Draws a uniformly random darknet address, as the spoofed sources of a flood are.
     func randomDarknetAddress(ipv6: Bool, random: inout SimulationRandom) -> IPAddress {
         if ipv6, let prefix = darknetIPv6 {
             return IPAddress(ipv6High: prefix.high | random.next() & 0xffff, low: random.next())
@@ -137,7 +138,7 @@ struct SimulationAddressSpace {
         return darknetAddress(at: random.next())
     }
 
-    /// The darknet address at `index` modulo the darknet's size, for sequential walks.
+    /// Returns the darknet address at `index` modulo the darknet's size, for sequential walks.
     func darknetAddress(at index: UInt64) -> IPAddress {
         let size = UInt64(1) << UInt64(32 - darknetPrefixLength)
         return IPAddress(ipv4: UInt32(truncatingIfNeeded: darknet.low + index % size))
@@ -145,7 +146,7 @@ struct SimulationAddressSpace {
 
     var darknetSize: UInt64 { UInt64(1) << UInt64(32 - darknetPrefixLength) }
 
-    /// The subnet a truth record names: the /16 of an IPv4 host, the /32 of an IPv6 host.
+    /// Formats the subnet a truth record names: the /16 of an IPv4 host, the /32 of an IPv6 host.
     static func subnetText(of address: IPAddress) -> String {
         if address.isIPv6 {
             return "\(address.masked(toPrefix: 32))/32"

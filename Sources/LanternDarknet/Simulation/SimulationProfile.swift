@@ -5,9 +5,9 @@ struct SimulationProfile {
     var behavior: SimulationBehavior
     /// Share of the configured packet total this population emits.
     var share: Double
-    /// Packets per second, log-normal. When `scalesWithDarknet` is set this is the rate over the
-    /// whole IPv4 space (an attack's response rate, a scanner's probe rate) and the telescope sees
-    /// it times the darknet's share of the address space; otherwise it is the rate at the telescope.
+    /// Packets per second, log-normal. When `scalesWithDarknet` is set, this is the rate over the
+    /// whole IPv4 space (an attack's response rate, a scanner's probe rate). The telescope then
+    /// receives it times the darknet's share of the address space. Otherwise it is the telescope's rate.
     var rateMedian: Double
     var rateSigma: Double
     var scalesWithDarknet: Bool
@@ -22,13 +22,13 @@ struct SimulationProfile {
     var diurnalAmplitude: Double = 0.3
 }
 
-/// What a source host sends. The traffic parameters (port, targets) are drawn per host at spawn.
+/// The traffic pattern of a source host. Its parameters (port, targets) are drawn per host at spawn.
 enum SimulationBehavior {
-    // Backscatter: a victim (or its router) answering spoofed sources inside the darknet.
+    // Backscatter: a victim (or its router) responding to spoofed sources inside the darknet.
     case synAckFlood
     case rstFlood(randomSourcePorts: Bool)
     case synAckRstFlood
-    /// ICMP errors: `fromRouter` means a router in the victim's network answers for it.
+    /// ICMP errors: `fromRouter` means a router in the victim's network responds for it.
     case icmpErrorFlood(type: UInt8, code: UInt8, fromRouter: Bool)
     case echoReplyFlood
     case dnsFloodBackscatter
@@ -80,11 +80,11 @@ enum SimulationPorts {
 extension SimulationProfile {
     /// The populations of a darknet capture.
     ///
-    /// Shares were tuned so that, on 30 s windows of a 1-day capture, windows whose packets are all
-    /// TCP from port 80 are backscatter about 17 times as often as not, those all UDP from port 53
-    /// about 15 times, and the packet-type rule (response types mean backscatter) errs both ways on
-    /// the other windows: scanners that probe with SYN-ACK or RST and misconfigured hosts look like
-    /// backscatter, and UDP-service backscatter (QUIC, game queries) does not.
+    /// Shares were tuned on 30 s windows of 0.3 and 1 million packet, 1-day captures. Windows whose
+    /// packets are all TCP from port 80 come out 15–30 times as often backscatter as not, and those
+    /// all UDP from port 53 about 15–20 times. On the other windows the packet-type rule (response
+    /// types mean backscatter) errs both ways. Scanners probing with SYN-ACK or RST and misconfigured
+    /// hosts look like backscatter, while UDP-service backscatter (QUIC, game queries) does not.
     static let standard: [SimulationProfile] = {
         let hour = 3600.0
         let day = 86400.0

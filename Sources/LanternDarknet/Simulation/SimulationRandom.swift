@@ -34,7 +34,7 @@ struct SimulationRandom: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
-    /// A well-mixed 64-bit hash of two values.
+    /// Hashes two values into one well-mixed 64-bit value.
     static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
         var state = a ^ (b &* 0xD6E8_FEB8_6659_FD93)
         return splitMix(&state)
@@ -52,12 +52,12 @@ struct SimulationRandom: RandomNumberGenerator {
         return result
     }
 
-    /// A uniform value in [0, 1) with 53 random bits.
+    /// Draws a uniform value in [0, 1) with 53 random bits.
     mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// A uniform value in (0, 1], safe to take the logarithm of.
+    /// Draws a uniform value in (0, 1], safe to take the logarithm of.
     mutating func openUnit() -> Double {
         Double((next() >> 11) + 1) * 0x1.0p-53
     }
@@ -74,19 +74,14 @@ struct SimulationRandom: RandomNumberGenerator {
         -mean * log(openUnit())
     }
 
-    /// A standard normal value (Box–Muller, one of the pair).
+    /// Draws a standard normal value (Box–Muller, one of the pair).
     mutating func normal() -> Double {
         sqrt(-2 * log(openUnit())) * cos(2 * Double.pi * unit())
     }
 
-    /// A log-normal value with the given median and shape (sigma of the underlying normal).
+    /// Draws a log-normal value with the given median and shape (sigma of the underlying normal).
     mutating func logNormal(median: Double, sigma: Double) -> Double {
         median * exp(sigma * normal())
-    }
-
-    /// A Pareto value at least `minimum` with tail index `alpha` (smaller alpha, heavier tail).
-    mutating func pareto(minimum: Double, alpha: Double) -> Double {
-        minimum / pow(openUnit(), 1 / alpha)
     }
 
     /// A Poisson count: Knuth's product method for small means, a rounded normal above 40.
@@ -105,7 +100,7 @@ struct SimulationRandom: RandomNumberGenerator {
         return count
     }
 
-    /// An index drawn with probability proportional to `weights[index]`.
+    /// Draws an index with probability proportional to `weights[index]`.
     mutating func index(weights: [Double]) -> Int {
         let total = weights.reduce(0, +)
         var target = unit() * total

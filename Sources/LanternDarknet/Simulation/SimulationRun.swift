@@ -113,7 +113,7 @@ struct SimulationRun {
         }
     }
 
-    /// A host address no other simulated host has used, so each truth record has one role.
+    /// Draws a host address no other simulated host has used, so each truth record has one role.
     private mutating func drawAddress(profile: SimulationProfile, spawner: Int, random: inout SimulationRandom) -> IPAddress {
         let ipv6 = profile.ipv6Share > 0 && random.chance(profile.ipv6Share) && addressSpace.darknetIPv6 != nil
         while true {

@@ -55,10 +55,9 @@ struct SimulationEventHeap {
 /// The arrival process of one population: when its next source host starts, for how long, and
 /// how many packets it sends.
 ///
-/// Arrivals follow the packets already committed: the next host starts at the point of the
-/// (diurnal or growing) timeline where the population's committed packets reach that share of its
-/// budget, so a heavy host delays the next arrivals and the total lands near the budget however
-/// heavy the tail. Hosts already active at the start come from a lead phase before `start`.
+/// Arrivals follow the packets already committed. The next host starts where the (diurnal or
+/// growing) timeline's cumulative intensity reaches the committed share of the budget. So a heavy
+/// host delays the next arrivals, and the total lands near the budget however heavy the tail. Hosts already active at the start come from a lead phase before `start`.
 struct PopulationSpawner {
     /// When and how intensely new hosts appear over the simulated span.
     enum Timeline {

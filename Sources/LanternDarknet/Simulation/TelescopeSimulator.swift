@@ -5,9 +5,9 @@ import Foundation
 /// lifetime and subnet, written as a pcap file and a `.truth.jsonl` file.
 ///
 /// No real darknet capture is public, so Lantern's tests, demo and evaluation run on this output.
-/// The populations are built so that simple rules make the mistakes they make on real telescopes:
-/// scanners probe with SYN-ACK and RST segments, misconfigured hosts send DNS responses and RSTs
-/// to one darknet address, UDP services under attack answer with non-DNS payloads, and most
+/// The populations are built so that simple rules make the mistakes they make on real telescopes.
+/// Scanners probe with SYN-ACK and RST segments, and misconfigured hosts send DNS responses and RSTs
+/// to one darknet address. UDP services under attack respond with non-DNS payloads, and most
 /// backscatter arrives at a few packets per window.
 ///
 /// Generation streams: a min-heap merges the active source hosts by their next packet time, so
@@ -41,14 +41,14 @@ public struct TelescopeSimulator {
         return summary
     }
 
-    /// The truth file path that goes with a capture path: `.pcap` replaced by `.truth.jsonl`
-    /// (or `.truth.jsonl` appended when the path has another suffix).
+    /// Derives the truth file path of a capture by replacing `.pcap` with `.truth.jsonl`, or by
+    /// appending `.truth.jsonl` when the path has another suffix.
     public static func truthPath(forCapture path: String) -> String {
         path.hasSuffix(".pcap") ? String(path.dropLast(5)) + ".truth.jsonl" : path + ".truth.jsonl"
     }
 
-    /// Generates the capture in memory order without writing files: `packet` sees every packet
-    /// in timestamp order, `truth` every source host's record as the host finishes.
+    /// Generates the capture without writing files. `packet` receives every packet in timestamp
+    /// order, and `truth` every source host's record as the host finishes.
     ///
     /// - Complexity: O(n log h) for n packets and h concurrently active hosts.
     public func generate(packet: (Packet) throws -> Void, truth: (TruthRecord) throws -> Void) throws -> SimulationSummary {

@@ -1,7 +1,6 @@
 import Foundation
 
-/// What a simulated source host really is: one ground-truth record, one line of a
-/// `.truth.jsonl` file.
+/// The ground truth of one simulated source host, one line of a `.truth.jsonl` file.
 public struct TruthRecord: Codable, Equatable, Sendable {
     /// The source host's address as text.
     public var src: String
@@ -112,7 +111,7 @@ public struct SourceRole: RawRepresentable, Hashable, Codable, Sendable, CustomS
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 
-    /// A victim of a spoofed-source flood, answering the darknet.
+    /// A victim of a spoofed-source flood, responding to the darknet.
     public static let backscatter = SourceRole(rawValue: "backscatter")
     /// A host probing the darknet on purpose.
     public static let scanner = SourceRole(rawValue: "scanner")
