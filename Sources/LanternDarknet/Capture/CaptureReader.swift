@@ -156,7 +156,7 @@ public final class CaptureReader {
                 let time = header.pointee.ts
                 return CaptureRecord(
                     bytes: UnsafeRawBufferPointer(start: data, count: captured), wireLength: Int(header.pointee.len),
-                    timestamp: Double(time.tv_sec) + Double(time.tv_usec) * subsecondScale)
+                    timestamp: Double(Self.unsignedSeconds(Int64(time.tv_sec))) + Double(time.tv_usec) * subsecondScale)
             }
             if status == 0 && isLive { continue }  // the buffer timeout expired with no packet
             finished = true
@@ -167,6 +167,14 @@ public final class CaptureReader {
                 path: path, recordsRead: recordsRead, byteOffset: isLive ? nil : lastKnownOffset,
                 reason: "pcap_next_ex failed: \(message)")
         }
+    }
+
+    /// Seconds of a record time stamp, read as the unsigned 32-bit count the pcap format defines.
+    /// libpcap 1.10.3 reads the classic pcap seconds field as a signed 32-bit integer, so stamps
+    /// from 2038-01-19 03:14:08 UTC on arrive negative. No capture predates 1970, so a negative
+    /// value that fits 32 bits is taken modulo 2^32.
+    static func unsignedSeconds(_ seconds: Int64) -> Int64 {
+        seconds < 0 && seconds >= Int64(Int32.min) ? seconds + (1 << 32) : seconds
     }
 
     /// Position of libpcap in the file: bytes consumed so far (for gzip, bytes of the
