@@ -62,4 +62,23 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(clusters.count, 1)
         XCTAssertEqual(clusters[0].text.unicodeScalars.count, 1 + DisplayWidth.maximumCombiningScalars)
     }
+
+    func testCaseFileSubjectsFitEveryWidth() throws {
+        let path = URLPath.casesDirectory + "/tty/T04-cjk-width-truncation.mbox"
+        guard case .success(let text) = readTextFile(path) else {
+            throw XCTSkip("\(path) not found; the case files live in <repo>/../shared/cases")
+        }
+        let subjects = SafeText.lines(text).filter { $0.hasPrefix("Subject: ") }.map { String($0.dropFirst(9)) }
+        XCTAssertEqual(subjects.count, 8)
+        for subject in subjects {
+            for width in [20, 38, 39, 40, 41, 78, 79, 80] {
+                var grid = ScreenGrid(width: width + 2, height: 1)
+                grid.draw("|", row: 0, column: 0)
+                grid.draw(DisplayWidth.pad(subject, to: width), row: 0, column: 1)
+                grid.draw("|", row: 0, column: width + 1)
+                XCTAssertEqual(gridProblems(grid), [], "\(subject) at \(width)")
+                XCTAssertEqual(grid[row: 0, column: width + 1].character, "|", "the next field stays in place: \(subject) at \(width)")
+            }
+        }
+    }
 }
