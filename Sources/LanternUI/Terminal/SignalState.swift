@@ -7,7 +7,7 @@ import Glibc
 /// timeout, restores the terminal and throws `UIError.interrupted`. Fatal signals (SIGSEGV,
 /// SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, which include Swift runtime traps) cannot
 /// return to the loop, so their handler restores the terminal itself with `endwin`, points
-/// stderr back at the terminal, says where the log is, then re-installs the previous handler
+/// stderr back at the terminal, prints the log path, then re-installs the previous handler
 /// (the Swift backtracer, if any) and re-raises.
 ///
 /// NOTE: `endwin` is not async-signal-safe. It is called only on the way to a crash, as htop
