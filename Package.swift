@@ -25,7 +25,7 @@ let package = Package(
             dependencies: ["LanternEngine", "LanternDarknet", "LanternStore", "LanternTriage", "LanternUI"]
         ),
 
-        .testTarget(name: "LanternEngineTests", dependencies: ["LanternEngine"]),
+        .testTarget(name: "LanternEngineTests", dependencies: ["LanternEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "LanternDarknetTests", dependencies: ["LanternDarknet"]),
         .testTarget(name: "LanternStoreTests", dependencies: ["LanternStore"]),
         .testTarget(name: "LanternTriageTests", dependencies: ["LanternTriage"]),

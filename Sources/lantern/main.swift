@@ -1,1 +1,14 @@
-print("lantern: not built yet")
+import Foundation
+
+// Entry point: dispatch the subcommand; every failure ends with a message and a non-zero status.
+let words = Array(CommandLine.arguments.dropFirst())
+do {
+    let status = try Lantern.run(words)
+    exit(status)
+} catch let error as UsageError {
+    Output.error("\(error.description)\nRun 'lantern help' for the commands and their options.")
+    exit(2)
+} catch {
+    Output.error(String(describing: error))
+    exit(1)
+}

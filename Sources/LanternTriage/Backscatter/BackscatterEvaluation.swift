@@ -1,3 +1,4 @@
+import LanternEngine
 import LanternStore
 
 /// Replays the analyst loop with ground truth as the analyst and compares it with rule baselines.
@@ -13,14 +14,14 @@ public struct BackscatterEvaluation {
         public var name: String
         public var budgetPercent: Double?
         public var queries: Int
-        public var counts: ConfusionCounts
+        public var counts: BinaryMetrics
     }
 
     public var settings: BackscatterSettings
     /// Budgets in percent of scored windows.
     public var budgets: [Double]
     /// Windows answered per round, as a share of scored windows (at least one window).
-    public var roundShare = 0.001
+    public var roundShare = 0.002
 
     public init(settings: BackscatterSettings, budgets: [Double]) {
         self.settings = settings
@@ -44,18 +45,17 @@ public struct BackscatterEvaluation {
                 let entries = scoring.queueBuilder.build(scores: scoring.scores, analystLabelled: answered, excluded: [])
                     .filter { truth[windows[$0.index].source] != nil }
                 guard !entries.isEmpty else { break }
-                for entry in entries.prefix(min(roundSize, target - answered.count)) {
-                    answered.insert(entry.index)
-                    let positive = truth[windows[entry.index].source] ?? false
-                    scoring.learner.update(window: windows[entry.index], label: positive ? .backscatter : .notBackscatter)
-                }
+                let batch = entries.prefix(min(roundSize, target - answered.count)).map(\.index)
+                answered.formUnion(batch)
+                scoring.learner.update(windows: batch.map { windows[$0] },
+                                       labels: batch.map { truth[windows[$0].source] == true ? .backscatter : .notBackscatter })
                 scoring.rescore()
             }
-            var counts = ConfusionCounts()
+            var counts = BinaryMetrics()
             for index in measured {
                 let actual = truth[windows[index].source] ?? false
                 let predicted = answered.contains(index) ? actual : scoring.scores[index] > 0
-                counts.add(predicted: predicted, actual: actual)
+                counts.record(predicted: predicted, actual: actual)
             }
             rows.append(Row(name: "lantern (\(settings.featureSet.rawValue))", budgetPercent: budget, queries: answered.count, counts: counts))
         }
@@ -65,11 +65,11 @@ public struct BackscatterEvaluation {
 
     private func baselines(windows: [StoredWindow], measured: [Int], truth: [String: Bool]) -> [Row] {
         let corsaro = CorsaroDoSRule().backscatterWindows(windows)
-        var corsaroCounts = ConfusionCounts(), typeCounts = ConfusionCounts()
+        var corsaroCounts = BinaryMetrics(), typeCounts = BinaryMetrics()
         for index in measured {
             let actual = truth[windows[index].source] ?? false
-            corsaroCounts.add(predicted: corsaro.contains(windows[index].id), actual: actual)
-            typeCounts.add(predicted: PacketTypeRule.isBackscatter(windows[index]), actual: actual)
+            corsaroCounts.record(predicted: corsaro.contains(windows[index].id), actual: actual)
+            typeCounts.record(predicted: PacketTypeRule.isBackscatter(windows[index]), actual: actual)
         }
         return [
             Row(name: "corsaro-style DoS rule", budgetPercent: nil, queries: 0, counts: corsaroCounts),

@@ -80,6 +80,28 @@ public final class BackscatterLearner {
         return report?.converged ?? false
     }
 
+    /// Adds analyst labels for several windows with one solver call, as the evaluation's rounds
+    /// answer a batch at a time. Windows already labelled are relabelled.
+    public func update(windows: [StoredWindow], labels: [AnalystLabel]) {
+        guard svm != nil, windows.count > 1 else {
+            for (window, label) in zip(windows, labels) { update(window: window, label: label) }
+            return
+        }
+        var samples = [SparseVector](), positives = [Bool]()
+        for (window, label) in zip(windows, labels) {
+            let key = BackscatterLearner.key(window.source, window.windowStart)
+            removeAnalystRows(key)
+            let positive = label == .backscatter
+            counts[analyst: positive] += 1
+            let first = (svm?.sampleCount ?? 0) + samples.count
+            samples += Array(repeating: SparseVector(dense: transform.apply(window.features)), count: settings.analystWeight)
+            positives += Array(repeating: positive, count: settings.analystWeight)
+            analystRows[key] = (positive, Array(first..<(first + settings.analystWeight)))
+        }
+        let report = try? svm?.add(samples: samples, labels: positives)
+        refreshState(converged: report?.converged ?? false)
+    }
+
     /// Withdraws the analyst label of a window and re-optimises.
     public func withdraw(window: StoredWindow) {
         let key = BackscatterLearner.key(window.source, window.windowStart)
@@ -141,25 +163,18 @@ public final class BackscatterLearner {
         refreshState(converged: svm?.lastReport.converged ?? false)
     }
 
-    /// Cross-validated F1 of each cost on the mechanical rows; all zero when a class is missing there.
+    /// Cross-validated F1 of each cost in `settings.costGrid` on the mechanical rows; all zero
+    /// when a class is missing there.
     private func chooseCost() -> [Double] {
         let labels = mechanicalRows.map(\.label)
-        guard labels.contains(true), labels.contains(false) else { return settings.costGrid.map { _ in 0 } }
-        let folds = StratifiedFolds(labels: labels, folds: settings.folds, seed: settings.seed)
-        return settings.costGrid.map { cost in
-            var metrics = ConfusionCounts()
-            for fold in 0..<folds.count {
-                let train = folds.trainingIndices(fold), test = folds.testIndices(fold)
-                let trainLabels = train.map { labels[$0] }
-                let parameters = LinearSVM.Parameters(seed: settings.seed).balanced(cost: cost, labels: trainLabels)
-                guard let model = try? LinearSVM(samples: train.map { SparseVector(dense: mechanicalRows[$0].features) },
-                                                 labels: trainLabels, parameters: parameters) else { continue }
-                for index in test {
-                    metrics.add(predicted: model.decisionValue(dense: mechanicalRows[index].features) > 0, actual: labels[index])
-                }
-            }
-            return metrics.f1
-        }
+        let positives = labels.lazy.filter { $0 }.count
+        guard positives > 0, positives < labels.count else { return settings.costGrid.map { _ in 0 } }
+        let result = try? CrossValidation.searchLinear(
+            samples: mechanicalRows.map { SparseVector(dense: $0.features) }, labels: labels, costs: settings.costGrid,
+            parameters: LinearSVM.Parameters(seed: settings.seed),
+            positiveWeight: Double(labels.count - positives) / Double(positives), foldCount: settings.folds, seed: settings.seed)
+        let byCost = Dictionary((result?.cells ?? []).map { ($0.cost, $0.score) }, uniquingKeysWith: { first, _ in first })
+        return settings.costGrid.map { byCost[$0] ?? 0 }
     }
 
     private func refreshState(converged: Bool) {

@@ -1,0 +1,63 @@
+/// The words after a subcommand: `--name value` options, `--flag` switches and positional paths.
+///
+/// Every option is declared by the command that reads it, so a misspelt option is an error that
+/// lists the accepted ones instead of being ignored.
+struct Arguments {
+    private(set) var options: [String: String] = [:]
+    private(set) var flags: Set<String> = []
+    private(set) var positionals: [String] = []
+
+    /// - Parameters:
+    ///   - words: the words after the subcommand.
+    ///   - valued: options that take a value, without the leading dashes.
+    ///   - switches: options that take none.
+    init(_ words: [String], command: String, valued: [String], switches: [String] = []) throws {
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            guard word.hasPrefix("--"), word.count > 2 else {
+                positionals.append(word)
+                continue
+            }
+            var name = String(word.dropFirst(2))
+            var inlineValue: String?
+            if let equals = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            if switches.contains(name) {
+                flags.insert(name)
+            } else if valued.contains(name) {
+                if let inlineValue {
+                    options[name] = inlineValue
+                } else {
+                    guard index < words.count else { throw UsageError("option --\(name) of '\(command)' needs a value") }
+                    options[name] = words[index]
+                    index += 1
+                }
+            } else {
+                let accepted = (valued + switches).map { "--\($0)" }.sorted().joined(separator: ", ")
+                throw UsageError("unknown option --\(name) for '\(command)'; accepted: \(accepted.isEmpty ? "none" : accepted)")
+            }
+        }
+    }
+
+    func value(_ name: String) -> String? { options[name] }
+
+    func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = options[name] else { return fallback }
+        guard let value = Int(text.replacingOccurrences(of: "_", with: "")), range.contains(value) else {
+            throw UsageError("--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+        }
+        return value
+    }
+
+    func has(_ flag: String) -> Bool { flags.contains(flag) }
+}
+
+/// A mistake in how a command was called; printed with a pointer to `--help`.
+struct UsageError: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}

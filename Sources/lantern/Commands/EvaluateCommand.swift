@@ -1,0 +1,53 @@
+import Foundation
+import LanternDarknet
+import LanternEngine
+import LanternStore
+import LanternTriage
+
+/// `lantern evaluate backscatter`: the analyst-loop replay beside the rule baselines.
+enum EvaluateCommand {
+    static func run(_ words: [String]) throws -> Int32 {
+        let arguments = try Arguments(words, command: "evaluate", valued: ["db", "truth", "budgets", "features"])
+        guard arguments.positionals == ["backscatter"] else {
+            throw UsageError("evaluate needs the analysis to evaluate: lantern evaluate backscatter --truth FILE")
+        }
+        guard let truthPath = arguments.value("truth") else {
+            throw UsageError("evaluate backscatter needs --truth FILE (JSON Lines with src and role per source host)")
+        }
+        let budgets = try (arguments.value("budgets") ?? "0,0.5,1,2,5").split(separator: ",").map { text -> Double in
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0, value <= 100 else {
+                throw UsageError("--budgets takes percentages from 0 to 100 separated by commas, not '\(text)'")
+            }
+            return value
+        }
+        let featureSets: [BackscatterSettings.FeatureSet]
+        switch arguments.value("features") ?? "both" {
+        case "both": featureSets = [.baseline, .extended]
+        case let name:
+            guard let set = BackscatterSettings.FeatureSet(rawValue: name) else {
+                throw UsageError("--features must be baseline, extended or both, not '\(name)'")
+            }
+            featureSets = [set]
+        }
+        let truthRecords = try TruthFile.read(path: truthPath)
+        let truth = Dictionary(truthRecords.map { ($0.src, $0.role.rawValue == "backscatter") }, uniquingKeysWith: { $0 || $1 })
+        let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
+
+        Output.line("windows measured: no packet from source port 80 or 53; budget = % of scored windows answered from the truth")
+        Output.line(String(format: "%-32@ %7@ %8@ %9@ %7@ %6@", "method" as NSString, "budget" as NSString, "queries" as NSString,
+                           "precision" as NSString, "recall" as NSString, "F1" as NSString))
+        var baselinesPrinted = false
+        for set in featureSets {
+            var settings = BackscatterSettings()
+            settings.featureSet = set
+            let rows = try BackscatterEvaluation(settings: settings, budgets: budgets).run(store: store, truth: truth)
+            for row in rows where row.budgetPercent != nil || !baselinesPrinted {
+                let budget = row.budgetPercent.map { String(format: "%.1f%%", $0) } ?? "-"
+                Output.line(String(format: "%-32@ %7@ %8d %9.3f %7.3f %6.3f", row.name as NSString, budget as NSString, row.queries,
+                                   row.counts.precision, row.counts.recall, row.counts.f1))
+            }
+            baselinesPrinted = true
+        }
+        return 0
+    }
+}

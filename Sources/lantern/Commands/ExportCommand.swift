@@ -1,0 +1,90 @@
+import Foundation
+import LanternStore
+import LanternTriage
+
+/// `lantern export labels|alerts`: one record per line, CSV with a header or JSON Lines.
+enum ExportCommand {
+    static func run(_ words: [String]) throws -> Int32 {
+        let arguments = try Arguments(words, command: "export", valued: ["db", "format"])
+        guard let what = arguments.positionals.first, ["labels", "alerts"].contains(what), arguments.positionals.count == 1 else {
+            throw UsageError("export needs one of: labels, alerts (for example: lantern export labels --format csv)")
+        }
+        let format = arguments.value("format") ?? "jsonl"
+        guard ["csv", "jsonl"].contains(format) else { throw UsageError("--format must be csv or jsonl, not '\(format)'") }
+        let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
+        let rows: [[(String, String)]]
+        switch what {
+        case "labels": rows = try store.allLabels().map(labelFields)
+        default: rows = try store.alerts().map { alertFields(AlertLine($0)) }
+        }
+        if format == "csv" {
+            let header = rows.first?.map(\.0) ?? (what == "labels" ? labelHeader : alertHeader)
+            Output.line(header.joined(separator: ","))
+            for row in rows { Output.line(row.map { CSV.field($0.1) }.joined(separator: ",")) }
+        } else {
+            for row in rows { Output.line(JSONLine.object(row)) }
+        }
+        return 0
+    }
+
+    static let labelHeader = ["id", "src", "window_start", "label", "analyst", "labelled_at", "shown_score", "shown_reason", "model_version", "undone_at"]
+    static let alertHeader = ["victim", "transport", "service_port", "first_seen", "last_seen", "packets", "windows", "score", "attack_rate_pps", "model_version"]
+
+    static func labelFields(_ label: StoredLabel) -> [(String, String)] {
+        [
+            ("id", String(label.id)), ("src", label.source), ("window_start", Timestamps.rfc3339(label.windowStart)),
+            ("label", label.label), ("analyst", label.analyst), ("labelled_at", Timestamps.rfc3339(label.labelledAt)),
+            ("shown_score", label.shownScore.map { String(format: "%.4f", $0) } ?? ""), ("shown_reason", label.shownReason ?? ""),
+            ("model_version", String(label.modelVersion)), ("undone_at", label.undoneAt.map(Timestamps.rfc3339) ?? ""),
+        ]
+    }
+
+    static func alertFields(_ alert: AlertLine) -> [(String, String)] {
+        [
+            ("victim", alert.victim), ("transport", alert.transport), ("service_port", String(alert.servicePort)),
+            ("first_seen", alert.firstSeen), ("last_seen", alert.lastSeen), ("packets", String(alert.packets)),
+            ("windows", String(alert.windows)), ("score", String(alert.score)), ("attack_rate_pps", String(alert.attackRatePerSecond)),
+            ("model_version", String(alert.modelVersion)),
+        ]
+    }
+}
+
+/// RFC 4180 fields: quoted when they hold a comma, quote or line break.
+enum CSV {
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// A flat JSON object of string values from ordered pairs; numbers stay strings only where the
+/// value is not a plain number, so the output parses as typed JSON.
+enum JSONLine {
+    static func object(_ fields: [(String, String)]) -> String {
+        let body = fields.map { key, value -> String in
+            let isNumber = !value.isEmpty && Double(value) != nil && !value.contains("T") && value != "inf" && value != "nan"
+            return "\"\(key)\":" + (value.isEmpty ? "null" : isNumber ? value : quoted(value))
+        }
+        return "{" + body.joined(separator: ",") + "}"
+    }
+
+    static func quoted(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    result += String(format: "\\u%04x", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

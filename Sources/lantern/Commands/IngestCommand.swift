@@ -1,0 +1,80 @@
+import Foundation
+import LanternDarknet
+import LanternStore
+import LanternTriage
+
+/// `lantern ingest`: captures into the store, then training unless `--no-train`.
+enum IngestCommand {
+    static func run(_ words: [String]) throws -> Int32 {
+        let arguments = try Arguments(words, command: "ingest", valued: ["db", "window"], switches: ["no-train"])
+        guard !arguments.positionals.isEmpty else {
+            throw UsageError("ingest needs at least one capture file or folder, for example: lantern ingest capture.pcap")
+        }
+        let store = try Store(path: arguments.value("db") ?? Store.defaultPath)
+        let ingest = CaptureIngest(store: store)
+        ingest.configuration.windowSeconds = Double(try arguments.integer("window", default: 30, range: 1...86_400))
+        let bar = ProgressBar()
+        ingest.progress = { path, read, total, records in bar.update(path: path, bytesRead: read, bytesTotal: total, records: records) }
+
+        let source: CaptureSource
+        do {
+            source = try CaptureSource(paths: arguments.positionals)
+        } catch {
+            Output.error(error.description)
+            return 1
+        }
+        for skipped in source.skipped {
+            Output.note("skipped \(skipped.path): \(skipped.reason)")
+        }
+        var failures = 0
+        for path in source.files {
+            let outcome = try ingest.ingest(path: path)
+            bar.finish()
+            if outcome.skippedAsDuplicate {
+                Output.note("\(path): already ingested, skipped")
+                continue
+            }
+            let stats = outcome.statistics
+            Output.note("\(path): \(stats.records) packets, \(stats.packets) IP, \(stats.notIP) not IP, "
+                + "\(stats.undecodable) undecodable, \(outcome.windows) windows")
+            if let error = outcome.error {
+                failures += 1
+                Output.error(error)
+            }
+        }
+        if !arguments.has("no-train") {
+            try TrainCommand.train(store: store, settings: BackscatterSettings())
+        }
+        if failures > 0 {
+            Output.error("\(failures) of \(source.files.count) files had errors; what was read before each error is stored")
+            return 1
+        }
+        return 0
+    }
+}
+
+/// A one-line progress bar on a terminal (packets per second and share read), nothing otherwise.
+final class ProgressBar {
+    private let enabled = Output.stderrIsTerminal
+    private let started = Date()
+    private var drawn = false
+
+    func update(path: String, bytesRead: Int64, bytesTotal: Int64?, records: Int) {
+        guard enabled else { return }
+        let seconds = max(Date().timeIntervalSince(started), 0.001)
+        let share = bytesTotal.map { $0 > 0 ? min(1, Double(bytesRead) / Double($0)) : 1 } ?? 0
+        let filled = Int(share * 30)
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
+        let rate = Double(records) / seconds
+        let name = (path as NSString).lastPathComponent
+        let line = String(format: "\r[%@] %3.0f%%  %.0f pkt/s  %@", bar, share * 100, rate, String(name.prefix(30)))
+        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        drawn = true
+    }
+
+    func finish() {
+        guard drawn else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        drawn = false
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import LanternStore
+import LanternTriage
+import LanternUI
+
+/// `lantern tui`: the review queue in the terminal.
+enum TUICommand {
+    static func run(_ words: [String]) throws -> Int32 {
+        let arguments = try Arguments(words, command: "tui", valued: ["db", "lang", "theme", "analyst"], switches: ["preview", "ascii"])
+        var options = UIOptions()
+        options.language = arguments.value("lang")
+        if let theme = arguments.value("theme") { options.themeName = theme }
+        if arguments.has("ascii") { options.glyphs = .ascii }
+        if arguments.has("preview") {
+            options.preview = true
+            return try present(PreviewReview(), options: options)
+        }
+        let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
+        let analyst = arguments.value("analyst") ?? ProcessInfo.processInfo.environment["USER"] ?? "analyst"
+        let alertsPath = ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("alerts.jsonl")
+        let session = try BackscatterSession(store: store, analyst: analyst, alertsPath: alertsPath)
+        let status = try present(session, options: options)
+        try session.close()
+        return status
+    }
+
+    /// Runs the UI; an interrupt ends with the shell's usual status (128 + signal), after the
+    /// terminal has been restored.
+    private static func present(_ review: BackscatterReview, options: UIOptions) throws -> Int32 {
+        do {
+            try runReviewUI(review: review, options: options)
+            return 0
+        } catch let error as UIError {
+            if case .interrupted(let signal) = error { return 128 + signal }
+            let strings = (try? Strings.select(explicit: options.language, environment: ProcessInfo.processInfo.environment)) ?? Strings.en
+            Output.error(error.message(strings))
+            return 1
+        }
+    }
+}
