@@ -27,9 +27,16 @@ public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "Convert the file to one of these (for example with editcap -T) or capture on another interface."
         case .readFailed(let path, let recordsRead, let byteOffset, let reason):
             let position = byteOffset.map { " at byte offset \($0)" } ?? ""
-            return "Reading capture file \(path) stopped after \(recordsRead) records\(position): \(reason). "
-                + "The \(recordsRead) records before this point were read; the rest of the file was not, "
-                + "so results for this file are incomplete. " + Self.readAdvice(reason)
+            let stop = recordsRead == 0 ? "before the first record" : "after record \(recordsRead)"
+            let kept: String
+            switch recordsRead {
+            case 0: kept = "No record was read"
+            case 1: kept = "Record 1 was read"
+            default: kept = "Records 1 to \(recordsRead) were read"
+            }
+            return "Reading capture file \(path) stopped \(stop)\(position): \(reason). "
+                + "\(kept) and the rest of the file was not, so results for this file are incomplete. "
+                + Self.readAdvice(reason)
         case .invalidFilter(let filter, let reason):
             return "Invalid capture filter \"\(filter)\": \(reason). "
                 + "Use pcap-filter(7) syntax, for example \"tcp or udp or icmp\"."

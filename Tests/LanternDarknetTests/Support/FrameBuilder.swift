@@ -1,3 +1,5 @@
+import Foundation
+
 @testable import LanternDarknet
 
 /// Parses an address literal written in a test. An invalid literal is a bug in the test, so it
@@ -68,10 +70,32 @@ enum FrameBuilder {
 }
 
 /// Decodes `bytes` as a frame of `linkType`, keeping only the first `capturedLength` bytes
-/// (all by default) while the wire length stays the full size.
-func decodeFrame(_ bytes: [UInt8], linkType: Int32 = 1, capturedLength: Int? = nil) -> DecodeOutcome {
+/// (all by default) while the wire length stays the full size unless `wireLength` is given.
+func decodeFrame(_ bytes: [UInt8], linkType: Int32 = 1, capturedLength: Int? = nil, wireLength: Int? = nil) -> DecodeOutcome {
     let captured = Array(bytes.prefix(capturedLength ?? bytes.count))
-    return captured.withUnsafeBytes { buffer in
-        PacketDecoder().decode(linkType: linkType, bytes: buffer, wireLength: bytes.count, timestamp: 1_700_000_000)
+    return withGuardedBytes(captured) { buffer in
+        PacketDecoder().decode(linkType: linkType, bytes: buffer, wireLength: wireLength ?? bytes.count, timestamp: 1_700_000_000)
     }
+}
+
+/// Calls `body` with `bytes` placed at the very end of a readable page that is followed by an
+/// inaccessible one, so a read past the last byte crashes the test even in release builds,
+/// where the decoder's bounds assertions are compiled out.
+func withGuardedBytes<Result>(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let dataPages = (bytes.count + pageSize - 1) / pageSize + 1
+    let length = (dataPages + 1) * pageSize
+    guard let mapping = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+          mapping != UnsafeMutableRawPointer(bitPattern: -1)
+    else {
+        fatalError("mmap of \(length) bytes failed: errno \(errno)")  // the test machine is out of memory
+    }
+    defer { munmap(mapping, length) }
+    let guardPage = mapping + dataPages * pageSize
+    guard mprotect(guardPage, pageSize, PROT_NONE) == 0 else { fatalError("mprotect failed: errno \(errno)") }
+    let start = guardPage - bytes.count
+    bytes.withUnsafeBytes { source in
+        if let base = source.baseAddress { start.copyMemory(from: base, byteCount: bytes.count) }
+    }
+    return body(UnsafeRawBufferPointer(start: start, count: bytes.count))
 }
