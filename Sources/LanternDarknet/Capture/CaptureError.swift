@@ -1,4 +1,4 @@
-/// Why a capture could not be opened or read to its end.
+/// A failure to open a capture, or to read it to its end.
 public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
     /// libpcap (or the gzip layer) could not open the file: missing, unreadable, or not a
     /// pcap/pcapng capture. `reason` is libpcap's or the system's message.
@@ -7,7 +7,7 @@ public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedLinkType(path: String, linkType: Int32, name: String)
     /// Reading stopped before the end of the file. The records delivered before the error are
     /// valid; `recordsRead` counts them. `byteOffset` is where libpcap stopped in the file
-    /// (in the decompressed stream for gzip files), nil when it could not be told.
+    /// (in the decompressed stream for gzip files), or nil when it is unknown.
     case readFailed(path: String, recordsRead: Int, byteOffset: Int64?, reason: String)
     /// libpcap rejected a BPF filter expression.
     case invalidFilter(filter: String, reason: String)
@@ -28,14 +28,14 @@ public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
         case .readFailed(let path, let recordsRead, let byteOffset, let reason):
             let position = byteOffset.map { " at byte offset \($0)" } ?? ""
             let stop = recordsRead == 0 ? "before the first record" : "after record \(recordsRead)"
-            let kept: String
+            let readPart: String
             switch recordsRead {
-            case 0: kept = "No record was read"
-            case 1: kept = "Record 1 was read"
-            default: kept = "Records 1 to \(recordsRead) were read"
+            case 0: readPart = "No record was read"
+            case 1: readPart = "Record 1 was read"
+            default: readPart = "Records 1 to \(recordsRead) were read"
             }
             return "Reading capture file \(path) stopped \(stop)\(position): \(reason). "
-                + "\(kept) and the rest of the file was not, so results for this file are incomplete. "
+                + "\(readPart) and the rest of the file was not, so results for this file are incomplete. "
                 + Self.readAdvice(reason)
         case .invalidFilter(let filter, let reason):
             return "Invalid capture filter \"\(filter)\": \(reason). "

@@ -79,7 +79,7 @@ func decodeFrame(_ bytes: [UInt8], linkType: Int32 = 1, capturedLength: Int? = n
 }
 
 /// Calls `body` with `bytes` placed at the very end of a readable page that is followed by an
-/// inaccessible one, so a read past the last byte crashes the test even in release builds,
+/// inaccessible one. A read past the last byte then crashes the test even in release builds,
 /// where the decoder's bounds assertions are compiled out.
 func withGuardedBytes<Result>(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
     let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
