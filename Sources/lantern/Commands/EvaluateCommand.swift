@@ -34,8 +34,8 @@ enum EvaluateCommand {
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
 
         Output.line("windows measured: no packet from source port 80 or 53; budget = % of scored windows answered from the truth")
-        Output.line(String(format: "%-32@ %7@ %8@ %9@ %7@ %6@", "method" as NSString, "budget" as NSString, "queries" as NSString,
-                           "precision" as NSString, "recall" as NSString, "F1" as NSString))
+        Output.line(pad("method", 32) + pad("budget", 8, right: true) + pad("queries", 9, right: true)
+            + pad("precision", 10, right: true) + pad("recall", 8, right: true) + pad("F1", 7, right: true))
         var baselinesPrinted = false
         for set in featureSets {
             var settings = BackscatterSettings()
@@ -43,11 +43,18 @@ enum EvaluateCommand {
             let rows = try BackscatterEvaluation(settings: settings, budgets: budgets).run(store: store, truth: truth)
             for row in rows where row.budgetPercent != nil || !baselinesPrinted {
                 let budget = row.budgetPercent.map { String(format: "%.1f%%", $0) } ?? "-"
-                Output.line(String(format: "%-32@ %7@ %8d %9.3f %7.3f %6.3f", row.name as NSString, budget as NSString, row.queries,
-                                   row.counts.precision, row.counts.recall, row.counts.f1))
+                Output.line(pad(row.name, 32) + pad(budget, 8, right: true) + pad(String(row.queries), 9, right: true)
+                    + pad(String(format: "%.3f", row.counts.precision), 10, right: true)
+                    + pad(String(format: "%.3f", row.counts.recall), 8, right: true)
+                    + pad(String(format: "%.3f", row.counts.f1), 7, right: true))
             }
             baselinesPrinted = true
         }
         return 0
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return right ? fill + text : text + fill
     }
 }

@@ -1,0 +1,79 @@
+import Foundation
+import XCTest
+
+/// Running the release `lantern` binary and the reference tools from tests.
+enum EndToEnd {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let sharedData = repository.deletingLastPathComponent().appendingPathComponent("shared/data")
+
+    /// The binary `make test` built; LANTERN_BIN overrides.
+    static var binary: String {
+        ProcessInfo.processInfo.environment["LANTERN_BIN"] ?? repository.appendingPathComponent(".build/release/lantern").path
+    }
+
+    static func requireBinary() throws {
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw XCTSkip("lantern binary not found at \(binary); run 'make test', which builds it first")
+        }
+    }
+
+    static func requireTool(_ path: String, package: String) throws {
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw XCTSkip("\(path) is missing; install the Debian package \(package) (make test-deps does)")
+        }
+    }
+
+    static func requireSharedData(_ folder: String) throws -> URL {
+        let url = sharedData.appendingPathComponent(folder)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw XCTSkip("shared test data not found at \(url.path); it lives beside the repository in ../shared/data")
+        }
+        return url
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String], directory: String? = nil, environment: [String: String]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and stall the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func lantern(_ arguments: [String], directory: String? = nil) throws -> Result {
+        try run(binary, arguments, directory: directory)
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "lantern-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// `name: value` lines of `lantern stats`.
+    static func stats(db: String) throws -> [String: String] {
+        var result = [String: String]()
+        for line in try lantern(["stats", "--db", db]).stdout.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            result[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return result
+    }
+}
