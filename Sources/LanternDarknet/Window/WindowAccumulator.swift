@@ -23,6 +23,7 @@ struct WindowAccumulator {
     private var destinationBlocks = [Int](repeating: 0, count: 16)
     private var mechanical = MechanicalLabelCounts()
     private var anomalousPackets = 0
+    private var packetsFromWebOrDNSPort = 0
     private(set) var packets = 0
 
     init(source: IPAddress, windowStart: Double, timestamp: Double) {
@@ -60,6 +61,9 @@ struct WindowAccumulator {
         destinationBlocks[block] += 1
         mechanical.add(packet, kind: kind)
         if !packet.anomalies.isEmpty { anomalousPackets += 1 }
+        if packet.sourcePort == 80 || packet.sourcePort == 53, packet.transport == .tcp || packet.transport == .udp {
+            packetsFromWebOrDNSPort += 1
+        }
     }
 
     /// Computes the features and everything else kept of the window.
@@ -96,7 +100,8 @@ struct WindowAccumulator {
             tapPackets: tapPackets,
             topDestinationPorts: destinationPorts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
                 .prefix(5).map { (key: $0.key, count: Int($0.value)) },
-            anomalousPackets: anomalousPackets
+            anomalousPackets: anomalousPackets,
+            packetsFromWebOrDNSPort: packetsFromWebOrDNSPort
         )
     }
 

@@ -45,6 +45,9 @@ public struct WindowSummary: Sendable {
     public var topDestinationPorts: [(key: UInt32, count: Int)]
     /// Packets seen with each anomaly flag set, for ingest statistics.
     public var anomalousPackets: Int
+    /// TCP or UDP packets from source port 80 or 53: evaluation leaves such windows out, since
+    /// the mechanical labels already speak for those ports.
+    public var packetsFromWebOrDNSPort: Int
 
     /// Share of the window's packets that are response types (SYN-ACK, RST, ICMP error or reply, DNS response).
     public var responseShare: Double {

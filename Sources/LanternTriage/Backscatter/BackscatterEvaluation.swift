@@ -23,6 +23,9 @@ public struct BackscatterEvaluation {
     /// Windows answered per round, as a share of scored windows (at least one window).
     public var roundShare = 0.002
 
+    /// Per measured window at the largest budget: source host, truth and the product's call.
+    public private(set) var finalCalls: [(source: String, actual: Bool, predicted: Bool)] = []
+
     public init(settings: BackscatterSettings, budgets: [Double]) {
         self.settings = settings
         self.budgets = budgets.sorted()
@@ -30,7 +33,7 @@ public struct BackscatterEvaluation {
 
     /// - Parameter truth: whether each source host is a backscatter source, by address text.
     ///   Windows of hosts missing from the truth are left out of every measurement.
-    public func run(store: Store, truth: [String: Bool]) throws -> [Row] {
+    public mutating func run(store: Store, truth: [String: Bool]) throws -> [Row] {
         let scoring = try BackscatterScoring(store: store, settings: settings)
         let windows = scoring.windows
         let measured = windows.indices.filter { windows[$0].packetsFromWebOrDNSPort == 0 && truth[windows[$0].source] != nil }
@@ -52,10 +55,12 @@ public struct BackscatterEvaluation {
                 scoring.rescore()
             }
             var counts = BinaryMetrics()
+            finalCalls = []
             for index in measured {
                 let actual = truth[windows[index].source] ?? false
                 let predicted = answered.contains(index) ? actual : scoring.scores[index] > 0
                 counts.record(predicted: predicted, actual: actual)
+                finalCalls.append((windows[index].source, actual, predicted))
             }
             rows.append(Row(name: "lantern (\(settings.featureSet.rawValue))", budgetPercent: budget, queries: answered.count, counts: counts))
         }

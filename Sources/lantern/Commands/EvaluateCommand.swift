@@ -7,7 +7,7 @@ import LanternTriage
 /// `lantern evaluate backscatter`: the analyst-loop replay beside the rule baselines.
 enum EvaluateCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "evaluate", valued: ["db", "truth", "budgets", "features"])
+        let arguments = try Arguments(words, command: "evaluate", valued: ["db", "truth", "budgets", "features"], switches: ["by-kind"])
         guard arguments.positionals == ["backscatter"] else {
             throw UsageError("evaluate needs the analysis to evaluate: lantern evaluate backscatter --truth FILE")
         }
@@ -37,10 +37,13 @@ enum EvaluateCommand {
         Output.line(pad("method", 32) + pad("budget", 8, right: true) + pad("queries", 9, right: true)
             + pad("precision", 10, right: true) + pad("recall", 8, right: true) + pad("F1", 7, right: true))
         var baselinesPrinted = false
+        var errorsByKind = [(BackscatterSettings.FeatureSet, [(source: String, actual: Bool, predicted: Bool)])]()
         for set in featureSets {
             var settings = BackscatterSettings()
             settings.featureSet = set
-            let rows = try BackscatterEvaluation(settings: settings, budgets: budgets).run(store: store, truth: truth)
+            var evaluation = BackscatterEvaluation(settings: settings, budgets: budgets)
+            let rows = try evaluation.run(store: store, truth: truth)
+            if arguments.has("by-kind") { errorsByKind.append((set, evaluation.finalCalls)) }
             for row in rows where row.budgetPercent != nil || !baselinesPrinted {
                 let budget = row.budgetPercent.map { String(format: "%.1f%%", $0) } ?? "-"
                 Output.line(pad(row.name, 32) + pad(budget, 8, right: true) + pad(String(row.queries), 9, right: true)
@@ -50,11 +53,33 @@ enum EvaluateCommand {
             }
             baselinesPrinted = true
         }
+        let kinds = Dictionary(truthRecords.map { ($0.src, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        for (set, calls) in errorsByKind {
+            printErrorsByKind(calls, kinds: kinds, title: "windows by truth kind at the largest budget (\(set.rawValue) features)")
+        }
         return 0
     }
 
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - text.count))
         return right ? fill + text : text + fill
+    }
+
+    /// Per truth kind: windows measured and how many the product called wrongly.
+    static func printErrorsByKind(_ calls: [(source: String, actual: Bool, predicted: Bool)], kinds: [String: String], title: String) {
+        var table = [String: (windows: Int, wrong: Int, backscatter: Bool)]()
+        for call in calls {
+            let kind = kinds[call.source] ?? "?"
+            var entry = table[kind] ?? (0, 0, call.actual)
+            entry.windows += 1
+            if call.actual != call.predicted { entry.wrong += 1 }
+            table[kind] = entry
+        }
+        Output.line("\n" + title)
+        Output.line(pad("kind", 36) + pad("truth", 14) + pad("windows", 9, right: true) + pad("wrong", 8, right: true))
+        for (kind, entry) in table.sorted(by: { $0.value.wrong > $1.value.wrong || ($0.value.wrong == $1.value.wrong && $0.key < $1.key) }) {
+            Output.line(pad(kind, 36) + pad(entry.backscatter ? "backscatter" : "not", 14)
+                + pad(String(entry.windows), 9, right: true) + pad(String(entry.wrong), 8, right: true))
+        }
     }
 }
