@@ -91,4 +91,26 @@ final class WindowAggregatorTests: XCTestCase {
         XCTAssertEqual(windows[0].firstSeen, 9)
         XCTAssertEqual(windows[0].lastSeen, 12)
     }
+
+    func testHostHistorySeparatesSlowProberFromBackscatter() {
+        let names = WindowFeatures.allNames
+        let diversity = names.firstIndex(of: "host dst port diversity") ?? -1
+        let hostWindows = names.firstIndex(of: "host windows") ?? -1
+        let product = names.firstIndex(of: "host answers × dst port diversity") ?? -1
+        // One SYN-ACK probe per window to port 443 for ten windows.
+        let prober = aggregate((0..<10).map { synAck(Double($0) * 30, to: UInt32($0), port: 443) })
+        // Backscatter: one SYN-ACK per window to a new random-looking port.
+        let victim = aggregate((0..<10).map { synAck(Double($0) * 30, to: UInt32($0), port: UInt16(20_000 + $0 * 7)) })
+        XCTAssertEqual(prober.last?.features[hostWindows], 10)
+        XCTAssertEqual(prober.last?.features[diversity] ?? -1, 0.1, accuracy: 1e-12)
+        XCTAssertEqual(victim.last?.features[diversity] ?? -1, 1, accuracy: 1e-12)
+        XCTAssertEqual(victim.last?.features[product] ?? -1, 1, accuracy: 1e-12)
+        XCTAssertEqual(prober.first?.features[diversity] ?? -1, 1, accuracy: 1e-12, "one packet alone cannot tell them apart")
+    }
+
+    func testHostHistorySaturatesAtCap() {
+        let diversity = WindowFeatures.allNames.firstIndex(of: "host dst port diversity") ?? -1
+        let flood = aggregate((0..<100).map { synAck(Double($0) * 0.1, to: UInt32($0), port: UInt16(1_000 + $0)) })
+        XCTAssertEqual(flood.first?.features[diversity] ?? -1, 1, accuracy: 1e-12, "a 100-port flood still reads fully diverse")
+    }
 }

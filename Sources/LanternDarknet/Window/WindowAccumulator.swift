@@ -25,6 +25,8 @@ struct WindowAccumulator {
     private var anomalousPackets = 0
     private var packetsFromWebOrDNSPort = 0
     private(set) var packets = 0
+    /// The host's history at this window's latest packet.
+    var history = HostHistory.Snapshot()
 
     init(source: IPAddress, windowStart: Double, timestamp: Double) {
         self.source = source
@@ -34,8 +36,7 @@ struct WindowAccumulator {
         previousArrival = timestamp
     }
 
-    mutating func add(_ packet: Packet, block: Int) {
-        let kind = PacketKind(packet)
+    mutating func add(_ packet: Packet, kind: PacketKind, block: Int) {
         if packets > 0 {
             // Captures are not always in time order (several real ones here are not); a packet
             // that arrives "before" the previous one adds a gap of 0 rather than a negative one.
@@ -87,6 +88,13 @@ struct WindowAccumulator {
         features += kindCounts.map { Double($0) / total }
         let topSourcePort = sourcePorts.max { $0.value < $1.value }
         features.append(Double(topSourcePort?.value ?? 0) / total)
+
+        let destinationPortRatio = Double(destinationPorts.count) / total
+        features += [destinationPortRatio, Double(sourcePorts.count) / total, Double(destinations.count) / total]
+        let hostFeatures = history.features
+        features += hostFeatures
+        let answerShare = Double(PacketKind.allCases.filter(\.isResponse).reduce(0) { $0 + kindCounts[$1.rawValue] }) / total
+        features += [answerShare * destinationPortRatio, hostFeatures[5] * hostFeatures[2]]
 
         let label = mechanical.label
         return WindowSummary(

@@ -19,6 +19,8 @@ public final class WindowAggregator {
         public var ipv4DarknetPrefix: Int = 16
         /// Prefix length of the IPv6 darknet; the 4 bits below it pick the destination block.
         public var ipv6DarknetPrefix: Int = 48
+        /// A host silent this long (capture time, seconds) starts a new history.
+        public var historyIdleSeconds: Double = 6 * 3600
 
         public init() {}
     }
@@ -29,6 +31,8 @@ public final class WindowAggregator {
     private var clock = -Double.infinity
     private var nextSweep = -Double.infinity
     private var closedStarts: [IPAddress: Double] = [:]
+    private var histories: [IPAddress: HostHistory] = [:]
+    private var nextHistorySweep = -Double.infinity
     /// Windows that received packets after they had been closed and so were summarised twice.
     public private(set) var reopenedWindows = 0
     public private(set) var packets = 0
@@ -48,12 +52,20 @@ public final class WindowAggregator {
         let width = configuration.windowSeconds
         let start = (packet.timestamp / width).rounded(.down) * width
         let block = destinationBlock(packet.destination)
+        let kind = PacketKind(packet)
+        let index = open[packet.source]?.firstIndex(where: { $0.windowStart == start })
+        histories[packet.source, default: HostHistory()].add(packet, kind: kind)
+        if index == nil { histories[packet.source]?.openWindow() }
+        let history = histories[packet.source]?.snapshot ?? HostHistory.Snapshot()
 
         // Mutate through the dictionary's subscript so the accumulator's tables are not copied.
-        if let index = open[packet.source]?.firstIndex(where: { $0.windowStart == start }) {
-            open[packet.source]?[index].add(packet, block: block)
+        if let index {
+            open[packet.source]?[index].add(packet, kind: kind, block: block)
+            open[packet.source]?[index].history = history
         } else {
-            open[packet.source, default: []].append(newAccumulator(packet, start: start, block: block))
+            var accumulator = newAccumulator(packet, kind: kind, start: start, block: block)
+            accumulator.history = history
+            open[packet.source, default: []].append(accumulator)
         }
 
         if packet.timestamp > clock {
@@ -70,10 +82,10 @@ public final class WindowAggregator {
         closeWindows(endingBefore: .infinity)
     }
 
-    private func newAccumulator(_ packet: Packet, start: Double, block: Int) -> WindowAccumulator {
+    private func newAccumulator(_ packet: Packet, kind: PacketKind, start: Double, block: Int) -> WindowAccumulator {
         if let closed = closedStarts[packet.source], closed >= start { reopenedWindows += 1 }
         var accumulator = WindowAccumulator(source: packet.source, windowStart: start, timestamp: packet.timestamp)
-        accumulator.add(packet, block: block)
+        accumulator.add(packet, kind: kind, block: block)
         return accumulator
     }
 
@@ -92,11 +104,17 @@ public final class WindowAggregator {
             open[host] = kept.isEmpty ? nil : kept
         }
         // Hosts with nothing open only need their last closed start while a late packet could
-        // still arrive for it.
+        // still arrive for it, and their history while they are not idle.
+        if limit.isFinite && limit >= nextHistorySweep {
+            let idle = configuration.historyIdleSeconds
+            histories = histories.filter { open[$0.key] != nil || $0.value.lastSeen + idle > limit }
+            nextHistorySweep = limit + min(idle, 600)
+        }
         if limit.isFinite {
             closedStarts = closedStarts.filter { $0.value + 2 * width + configuration.lateness > limit }
         } else {
             closedStarts.removeAll()
+            histories.removeAll()
         }
     }
 

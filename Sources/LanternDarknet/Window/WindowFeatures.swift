@@ -33,12 +33,28 @@ public enum WindowFeatures {
     public static let extendedNames: [String] =
         PacketKind.allCases.map { "share \($0.featureName)" } + ["top source port share"]
 
-    public static let allNames: [String] = baselineNames + extendedNames
+    /// Ratios of the window's distinct destination ports, source ports and destinations to its
+    /// packets: backscatter answers many spoofed ports, a scanner probes few.
+    public static let ratioNames = ["dst ports/packet", "src ports/packet", "destinations/packet"]
+
+    /// The host over all its windows so far (this one included); see `HostHistory`.
+    public static let historyNames = [
+        "host windows", "host packets", "host dst port diversity", "host src port diversity",
+        "host destination diversity", "host answer share",
+    ]
+
+    /// Answer share times destination-port diversity, of the window and of the host: answers
+    /// sprayed over many ports are backscatter, answers to one port are probes. A linear model
+    /// cannot form this product from its factors.
+    public static let interactionNames = ["answers × dst port ratio", "host answers × dst port diversity"]
+
+    public static let allNames: [String] = baselineNames + extendedNames + ratioNames + historyNames + interactionNames
 
     /// Whether each feature is log-scaled before standardising: counts and times spread over
     /// orders of magnitude, shares already lie in 0...1.
     public static let logScaled: [Bool] =
-        Array(repeating: true, count: baselineCount) + Array(repeating: false, count: extendedNames.count)
+        Array(repeating: true, count: baselineCount) + Array(repeating: false, count: extendedNames.count + ratioNames.count)
+        + [true, true] + Array(repeating: false, count: historyNames.count - 2 + interactionNames.count)
 }
 
 extension PacketKind {

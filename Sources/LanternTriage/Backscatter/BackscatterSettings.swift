@@ -1,10 +1,13 @@
+import LanternDarknet
+
 /// Settings of the backscatter model, its queue and its alerts.
 public struct BackscatterSettings: Sendable, Codable, Equatable {
     /// Which features the model reads.
     public enum FeatureSet: String, Sendable, Codable, CaseIterable {
         /// The seventeen published features.
         case baseline
-        /// The baseline plus packet-kind shares and the top source port share.
+        /// The baseline plus packet-kind shares, per-packet ratios, the host's history and two
+        /// answer-times-diversity products.
         case extended
     }
 
@@ -33,7 +36,7 @@ public struct BackscatterSettings: Sendable, Codable, Equatable {
     public var featureIndices: [Int] {
         switch featureSet {
         case .baseline: return Array(0..<17)
-        case .extended: return Array(0..<(17 + 12))
+        case .extended: return Array(0..<WindowFeatures.allNames.count)
         }
     }
 }

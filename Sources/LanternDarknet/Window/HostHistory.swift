@@ -1,0 +1,61 @@
+/// What one source host did over all its windows so far, kept so a window can be judged by
+/// its host's behaviour and not only by its own few packets.
+///
+/// A slow scanner sends one SYN-ACK probe per window to the same port; each window alone looks
+/// like low-rate backscatter, but over ten windows its single destination port gives it away.
+/// Distinct values are counted exactly up to `cap` and then saturate, which bounds the state
+/// per host; diversity is measured against `min(packets, cap)` so a saturated count still reads 1.
+struct HostHistory {
+    static let cap = 16
+
+    private(set) var windows = 0
+    private(set) var packets = 0
+    private(set) var responses = 0
+    private var destinationPorts: [UInt32] = []
+    private var sourcePorts: [UInt16] = []
+    private var destinations: [IPAddress] = []
+    /// Capture time of the host's last packet, for evicting idle hosts.
+    var lastSeen = -Double.infinity
+
+    mutating func add(_ packet: Packet, kind: PacketKind) {
+        packets += 1
+        if kind.isResponse { responses += 1 }
+        let portKey = UInt32(packet.transport.rawValue) << 16 | UInt32(packet.destinationPort)
+        HostHistory.insert(portKey, into: &destinationPorts)
+        HostHistory.insert(packet.sourcePort, into: &sourcePorts)
+        HostHistory.insert(packet.destination, into: &destinations)
+        lastSeen = max(lastSeen, packet.timestamp)
+    }
+
+    /// Counts a window of this host as begun.
+    mutating func openWindow() { windows += 1 }
+
+    /// The counts as they stand, without the value tables, so a window can keep them cheaply.
+    var snapshot: Snapshot {
+        Snapshot(windows: windows, packets: packets, responses: responses, destinationPorts: destinationPorts.count,
+                 sourcePorts: sourcePorts.count, destinations: destinations.count)
+    }
+
+    /// The host's counts at one moment: what a window's features read, taken at the window's
+    /// last packet so that later windows of the host do not leak into it.
+    struct Snapshot {
+        var windows = 0, packets = 0, responses = 0, destinationPorts = 0, sourcePorts = 0, destinations = 0
+
+        private func diversity(_ distinct: Int) -> Double {
+            let reference = min(packets, HostHistory.cap)
+            return reference > 0 ? Double(distinct) / Double(reference) : 0
+        }
+
+        /// Values in the order of `WindowFeatures.historyNames`.
+        var features: [Double] {
+            [
+                Double(windows), Double(packets), diversity(destinationPorts), diversity(sourcePorts),
+                diversity(destinations), packets > 0 ? Double(responses) / Double(packets) : 0,
+            ]
+        }
+    }
+
+    private static func insert<T: Equatable>(_ value: T, into values: inout [T]) {
+        if values.count < cap && !values.contains(value) { values.append(value) }
+    }
+}
