@@ -88,9 +88,18 @@ public final class BackscatterLearner {
             return
         }
         var samples = [SparseVector](), positives = [Bool]()
+        // Two windows can share a key (a window reopened by late packets); the later answer wins,
+        // and each key's old rows are removed before any new row is added.
+        var latest = [String: (StoredWindow, AnalystLabel)]()
+        var order = [String]()
         for (window, label) in zip(windows, labels) {
             let key = BackscatterLearner.key(window.source, window.windowStart)
-            removeAnalystRows(key)
+            if latest[key] == nil { order.append(key) }
+            latest[key] = (window, label)
+        }
+        for key in order { removeAnalystRows(key) }
+        for key in order {
+            guard let (window, label) = latest[key] else { continue }
             let positive = label == .backscatter
             counts[analyst: positive] += 1
             let first = (svm?.sampleCount ?? 0) + samples.count

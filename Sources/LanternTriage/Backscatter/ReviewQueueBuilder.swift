@@ -76,20 +76,21 @@ public struct ReviewQueueBuilder {
         var representative = [Int: Int]()
         for index in windows.indices where labelledPerGroup[groups[index]] == 0 && askable(index) {
             let group = groups[index]
-            if let current = representative[group], distanceToCentre[current] <= distanceToCentre[index] { continue }
+            if let current = representative[group], (distanceToCentre[current], current) <= (distanceToCentre[index], index) { continue }
             representative[group] = index
         }
-        let novel = representative.values.sorted { sizePerGroup[groups[$0]] > sizePerGroup[groups[$1]] }
+        // Ties break by index so the queue, and so every evaluation, is the same on every run.
+        let novel = representative.values.sorted { (-sizePerGroup[groups[$0]], $0) < (-sizePerGroup[groups[$1]], $1) }
             .map { Entry(index: $0, reason: .unlikeAnyLabel) }
 
         let uncertain = windows.indices.filter { askable($0) && abs(scores[$0]) < uncertainMargin && representative[groups[$0]] != $0 }
-            .sorted { abs(scores[$0]) < abs(scores[$1]) }
+            .sorted { (abs(scores[$0]), $0) < (abs(scores[$1]), $1) }
             .map { Entry(index: $0, reason: .nearBoundary) }
         let disagreeing = windows.indices.filter { index in
             guard askable(index), abs(scores[index]) >= uncertainMargin else { return false }
             return (scores[index] > 0) != PacketTypeRule.isBackscatter(windows[index])
         }
-        .sorted { abs(scores[$0]) < abs(scores[$1]) }
+        .sorted { (abs(scores[$0]), $0) < (abs(scores[$1]), $1) }
         .map { Entry(index: $0, reason: .disagreesWithPacketTypes) }
 
         return spreadHosts(novel + interleave(uncertain, disagreeing))
