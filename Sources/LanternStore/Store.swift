@@ -104,6 +104,56 @@ public final class Store {
         attack_rate REAL NOT NULL,
         model_version INTEGER NOT NULL
     );
+    CREATE TABLE IF NOT EXISTS subnet_days(
+        capture_id INTEGER NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
+        subnet TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        windows INTEGER NOT NULL,
+        packets INTEGER NOT NULL,
+        hosts INTEGER NOT NULL,
+        cells BLOB NOT NULL,
+        signatures TEXT NOT NULL,
+        ports TEXT NOT NULL,
+        PRIMARY KEY(capture_id, subnet, day)
+    );
+    CREATE INDEX IF NOT EXISTS subnet_days_by_day ON subnet_days(day, subnet);
+    CREATE TABLE IF NOT EXISTS subnet_prototype_sets(
+        version INTEGER PRIMARY KEY,
+        created_at REAL NOT NULL,
+        linkage TEXT NOT NULL,
+        first_day INTEGER NOT NULL,
+        last_day INTEGER NOT NULL,
+        training_points INTEGER NOT NULL,
+        settings TEXT NOT NULL,
+        tree BLOB NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS subnet_prototypes(
+        version INTEGER NOT NULL REFERENCES subnet_prototype_sets(version) ON DELETE CASCADE,
+        prototype INTEGER NOT NULL,
+        centroid BLOB NOT NULL,
+        members INTEGER NOT NULL,
+        description TEXT NOT NULL,
+        PRIMARY KEY(version, prototype)
+    );
+    CREATE TABLE IF NOT EXISTS subnet_sequences(
+        version INTEGER NOT NULL REFERENCES subnet_prototype_sets(version) ON DELETE CASCADE,
+        subnet TEXT NOT NULL,
+        first_day INTEGER NOT NULL,
+        prototypes BLOB NOT NULL,
+        windows INTEGER NOT NULL,
+        PRIMARY KEY(version, subnet)
+    );
+    CREATE TABLE IF NOT EXISTS subnet_flags(
+        id INTEGER PRIMARY KEY,
+        version INTEGER NOT NULL REFERENCES subnet_prototype_sets(version) ON DELETE CASCADE,
+        subnet TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        from_prototype INTEGER,
+        to_prototype INTEGER NOT NULL,
+        rarity REAL NOT NULL,
+        reason TEXT NOT NULL,
+        UNIQUE(version, subnet, day)
+    );
     """
 }
 

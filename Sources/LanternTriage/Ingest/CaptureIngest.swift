@@ -25,6 +25,8 @@ public final class CaptureIngest {
 
     private let store: Store
     public var configuration = WindowAggregator.Configuration()
+    /// Subnet prefix, day boundaries and signatures of the subnet-day counts written beside the windows.
+    public var subnetConfiguration = SubnetDayAccumulator.Configuration()
     public var batchSize = 5_000
     /// Called about every 64k records.
     public var progress: Progress?
@@ -56,15 +58,34 @@ public final class CaptureIngest {
             outcome.skippedAsDuplicate = true
             return outcome
         }
+        // Window batches commit with synchronous=NORMAL, which in WAL mode skips the fsync of each
+        // commit. WAL keeps the durable state a prefix of the commit order, and finishCapture
+        // commits under FULL, which syncs the whole log, so a power loss either keeps the complete
+        // capture or leaves it `partial` for the next ingest to replace. The setting belongs to
+        // this connection only, so labels written by other connections keep FULL.
+        try store.database.execute("PRAGMA synchronous=NORMAL")
+        // NOTE: on a thrown store error this restore is best effort, because SQLite rejects the
+        // pragma while a failed ROLLBACK leaves a transaction open; callers stop after such errors.
+        defer { try? store.database.execute("PRAGMA synchronous=FULL") }
 
         var pending = [WindowSummary]()
         var storeError: Error?
-        let aggregator = WindowAggregator(configuration: configuration) { pending.append($0) }
+        let subnetDays = SubnetDayAccumulator(configuration: subnetConfiguration)
+        let aggregator = WindowAggregator(configuration: configuration) { window in
+            pending.append(window)
+            subnetDays.add(window)
+        }
         let decoder = PacketDecoder()
+        let prefix = subnetConfiguration.prefix
+        var finished = false
         let flush = { [store] in
-            guard !pending.isEmpty, storeError == nil else { return }
+            guard !pending.isEmpty || finished, storeError == nil else { return }
             do {
-                try store.database.transaction { try store.insertWindows(pending, captureID: captureID) }
+                try store.database.transaction {
+                    try store.insertWindows(pending, captureID: captureID)
+                    let closed = finished ? subnetDays.takeAll() : subnetDays.takeClosed()
+                    try store.addSubnetDays(closed, prefix: prefix, captureID: captureID)
+                }
                 outcome.windows += pending.count
             } catch {
                 storeError = error
@@ -87,6 +108,7 @@ public final class CaptureIngest {
             outcome.error = error.description
         }
         aggregator.finish()
+        finished = true
         flush()
         if let storeError { throw storeError }
         progress?(path, reader.streamSize ?? reader.bytesRead, reader.streamSize, outcome.statistics.records)
@@ -97,6 +119,7 @@ public final class CaptureIngest {
         counts.ipPackets = outcome.statistics.packets
         counts.notIP = outcome.statistics.notIP
         counts.undecodable = outcome.statistics.undecodable
+        try store.database.execute("PRAGMA synchronous=FULL")
         try store.finishCapture(id: captureID, status: outcome.error == nil ? .complete : .partial, counts: counts, error: outcome.error)
         return outcome
     }
