@@ -8,6 +8,8 @@ struct SimulationRun {
     private var spawners: [PopulationSpawner] = []
     /// Source /16s of each planted campaign, by spawner index.
     private var plantedSubnets: [Int: [UInt32]] = [:]
+    /// Hosts drawn so far by each planted campaign's spawner.
+    private var plantedHosts: [Int: Int] = [:]
     private var sources: [SimulatedSource?] = []
     private var freeSlots: [Int32] = []
     private var heap = SimulationEventHeap()
@@ -49,7 +51,7 @@ struct SimulationRun {
                 profile: profile, budget: total * campaign.share,
                 timeline: .growing(onset: Double(campaign.startDay) * 86400, factor: 100),
                 start: spanStart, span: span, darknetFraction: addressSpace.darknetFraction, maximumPackets: maximumPackets,
-                random: SimulationRandom(seed: seed, stream: 10_000 + UInt64(index))))
+                random: SimulationRandom(seed: seed, stream: 10_000 + UInt64(index)), seeds: campaign.subnets))
         }
     }
 
@@ -121,7 +123,12 @@ struct SimulationRun {
             if ipv6 {
                 candidate = addressSpace.drawIPv6Source(random: &random)
             } else if let planted = plantedSubnets[spawner] {
-                candidate = addressSpace.drawIPv4Source(in: planted, random: &random)
+                // The campaign's first hosts (the spawner's seeds, started on the start day) go one
+                // to each planted subnet, so every planted subnet hosts the campaign from that day.
+                let drawn = plantedHosts[spawner, default: 0]
+                plantedHosts[spawner] = drawn + 1
+                let pool = drawn < planted.count ? [planted[drawn]] : planted
+                candidate = addressSpace.drawIPv4Source(in: pool, random: &random)
             } else {
                 candidate = addressSpace.drawIPv4Source(profile.spread, random: &random)
             }

@@ -87,10 +87,16 @@ struct PopulationSpawner {
     /// Start of the last planned host; plans never go back in time, so output stays sorted.
     private var lastStart: Double
     private(set) var pending: Plan?
+    /// Hosts still to start in the first half of the onset day of a growing timeline, one per
+    /// seeded subnet, before growth takes over.
+    private var seedsLeft: Int
+    private let seedCount: Int
 
     init(profile: SimulationProfile, budget: Double, timeline: Timeline, start: Double, span: Double,
-         darknetFraction: Double, maximumPackets: Double, random: SimulationRandom) {
+         darknetFraction: Double, maximumPackets: Double, random: SimulationRandom, seeds: Int = 0) {
         self.profile = profile
+        seedsLeft = seeds
+        seedCount = seeds
         self.budget = budget
         self.timeline = timeline
         spanStart = start
@@ -136,7 +142,12 @@ struct PopulationSpawner {
             let nominal = max(1, rate * duration)
 
             let start: Double
-            if leadClock < 0 {
+            if seedsLeft > 0, case .growing(let onset, _) = timeline {
+                // Seeds start in order across the first half of the onset day, so plans stay sorted.
+                let slot = Double(seedCount - seedsLeft)
+                seedsLeft -= 1
+                start = spanStart + onset + (slot + random.unit()) * 43_200 / Double(seedCount)
+            } else if leadClock < 0 {
                 start = spanStart + leadClock
                 leadClock += nominal / (budget / span) * 2 * random.unit()
             } else {
