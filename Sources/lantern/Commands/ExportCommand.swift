@@ -6,8 +6,8 @@ import LanternTriage
 enum ExportCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, command: "export", valued: ["db", "format"])
-        guard let what = arguments.positionals.first, ["labels", "alerts"].contains(what), arguments.positionals.count == 1 else {
-            throw UsageError("export needs one of: labels, alerts (for example: lantern export labels --format csv)")
+        guard let what = arguments.positionals.first, ["labels", "alerts", "flags"].contains(what), arguments.positionals.count == 1 else {
+            throw UsageError("export needs one of: labels, alerts, flags (for example: lantern export labels --format csv)")
         }
         let format = arguments.value("format") ?? "jsonl"
         guard ["csv", "jsonl"].contains(format) else { throw UsageError("--format must be csv or jsonl, not '\(format)'") }
@@ -15,10 +15,11 @@ enum ExportCommand {
         let rows: [[(String, String)]]
         switch what {
         case "labels": rows = try store.allLabels().map(labelFields)
+        case "flags": rows = try FlagExport.rows(store)
         default: rows = try store.alerts().map { alertFields(AlertLine($0)) }
         }
         if format == "csv" {
-            let header = rows.first?.map(\.0) ?? (what == "labels" ? labelHeader : alertHeader)
+            let header = rows.first?.map(\.0) ?? (what == "labels" ? labelHeader : what == "flags" ? FlagExport.header : alertHeader)
             Output.line(header.joined(separator: ","))
             for row in rows { Output.line(row.map { CSV.field($0.1) }.joined(separator: ",")) }
         } else {

@@ -6,13 +6,14 @@ import LanternTriage
 /// `lantern ingest`: captures into the store, then training unless `--no-train`.
 enum IngestCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "ingest", valued: ["db", "window"], switches: ["no-train"])
+        let arguments = try Arguments(words, command: "ingest", valued: ["db", "window", "subnet-prefix", "signatures", "time-zone"], switches: ["no-train"])
         guard !arguments.positionals.isEmpty else {
             throw UsageError("ingest needs at least one capture file or folder, for example: lantern ingest capture.pcap")
         }
         let store = try Store(path: arguments.value("db") ?? Store.defaultPath)
         let ingest = CaptureIngest(store: store)
         ingest.configuration.windowSeconds = Double(try arguments.integer("window", default: 30, range: 1...86_400))
+        ingest.subnetConfiguration = try SubnetIngestOptions.configuration(arguments, store: store)
         let bar = ProgressBar()
         ingest.progress = { path, read, total, records in bar.update(path: path, bytesRead: read, bytesTotal: total, records: records) }
 
@@ -41,6 +42,10 @@ enum IngestCommand {
                 failures += 1
                 Output.error(error)
             }
+        }
+        if let assignment = try SubnetAssignment.run(store: store) {
+            Output.note("subnets: \(assignment.subnetDays) subnet-days assigned to prototype set v\(assignment.version), "
+                + "\(assignment.flags) early-warning flags")
         }
         if !arguments.has("no-train") {
             try TrainCommand.train(store: store, settings: BackscatterSettings())

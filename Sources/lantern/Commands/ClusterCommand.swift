@@ -1,0 +1,73 @@
+import Foundation
+import LanternDarknet
+import LanternEngine
+import LanternStore
+import LanternTriage
+
+/// `lantern cluster`: prototypes from a training period's subnet-day vectors, every subnet-day
+/// assigned, early-warning flags raised.
+enum ClusterCommand {
+    static let usage = "cluster [--db DB] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k 15] [--linkage ward|average|complete] "
+        + "[--min-windows 10] [--no-signatures] [--transition-threshold 0.02] [--visit-threshold 0.01]"
+
+    static func run(_ words: [String]) throws -> Int32 {
+        let arguments = try Arguments(
+            words, command: "cluster",
+            valued: ["db", "from", "to", "k", "linkage", "min-windows", "transition-threshold", "visit-threshold"],
+            switches: ["no-signatures"])
+        guard arguments.positionals.isEmpty else {
+            throw UsageError("cluster takes no file names, found '\(arguments.positionals[0])'; usage: lantern \(usage)")
+        }
+        var settings = SubnetClusterSettings()
+        settings.prototypeCount = try arguments.integer("k", default: settings.prototypeCount, range: 2...64)
+        settings.minimumWindows = try arguments.integer("min-windows", default: settings.minimumWindows, range: 1...1_000_000)
+        settings.useSignatures = !arguments.has("no-signatures")
+        if let name = arguments.value("linkage") {
+            let accepted: [HierarchicalClustering.Linkage] = [.ward, .average, .complete]
+            guard let linkage = HierarchicalClustering.Linkage(rawValue: name), accepted.contains(linkage) else {
+                throw UsageError("--linkage must be ward, average or complete, not '\(name)'")
+            }
+            settings.linkage = linkage
+        }
+        var warning = EarlyWarningSettings()
+        warning.transitionThreshold = try share(arguments, "transition-threshold", default: warning.transitionThreshold)
+        warning.visitThreshold = try share(arguments, "visit-threshold", default: warning.visitThreshold)
+
+        let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
+        let started = Date()
+        let report = try SubnetClusterJob.run(
+            store: store, from: try day(arguments, "from"), to: try day(arguments, "to"), settings: settings, warning: warning)
+        let seconds = Date().timeIntervalSince(started)
+        Output.line("prototype set v\(report.version): \(report.prototypes.count) prototypes by \(settings.linkage.rawValue) linkage "
+            + "from \(report.trainingPoints) subnet-days (\(DayClock.dateText(ofDay: report.trainingDays.lowerBound)) to "
+            + "\(DayClock.dateText(ofDay: report.trainingDays.upperBound))) in \(String(format: "%.1f", seconds)) s")
+        if report.trainingPoints < report.eligiblePoints {
+            Output.note("note: \(report.eligiblePoints) subnet-days qualified; an even stride kept \(report.trainingPoints) "
+                + "to bound the O(n²) clustering")
+        }
+        for prototype in report.prototypes {
+            Output.line(String(format: "  P%-2d %6d  %@", prototype.index, prototype.members, prototype.description))
+        }
+        let assignment = report.assignment
+        Output.line("assigned \(assignment.subnetDays) subnet-days of \(assignment.subnets) subnets; \(assignment.flags) early-warning flags "
+            + "(lantern export flags --db \(store.path))")
+        return 0
+    }
+
+    /// A `YYYY-MM-DD` option as a day number.
+    static func day(_ arguments: Arguments, _ name: String) throws -> Int? {
+        guard let text = arguments.value(name) else { return nil }
+        guard let day = DayClock.day(ofDateText: text) else {
+            throw UsageError("--\(name) must be a date as YYYY-MM-DD, such as 2026-01-05, not '\(text)'")
+        }
+        return day
+    }
+
+    static func share(_ arguments: Arguments, _ name: String, default fallback: Double) throws -> Double {
+        guard let text = arguments.value(name) else { return fallback }
+        guard let value = Double(text), value > 0, value < 1 else {
+            throw UsageError("--\(name) must be a probability between 0 and 1, such as \(fallback), not '\(text)'")
+        }
+        return value
+    }
+}

@@ -1,0 +1,25 @@
+import LanternDarknet
+import LanternStore
+import LanternTriage
+
+/// The rows of `lantern export flags`: early-warning flags of the newest prototype set, newest day first.
+enum FlagExport {
+    static let header = ["subnet", "day", "from_prototype", "to_prototype", "rarity", "from_description", "to_description", "reason", "prototype_version"]
+
+    static func rows(_ store: Store) throws -> [[(String, String)]] {
+        let set = try store.latestPrototypeSet()
+        let descriptions = set?.prototypes.map(\.description) ?? []
+        func describe(_ prototype: Int?) -> String {
+            guard let prototype else { return "quiet" }
+            return descriptions.indices.contains(prototype) ? descriptions[prototype] : ""
+        }
+        return try store.flags().map { flag in
+            [
+                ("subnet", flag.subnet), ("day", DayClock.dateText(ofDay: flag.day)),
+                ("from_prototype", flag.fromPrototype.map { "P\($0)" } ?? "quiet"), ("to_prototype", "P\(flag.toPrototype)"),
+                ("rarity", String(format: "%.3f", flag.rarity)), ("from_description", describe(flag.fromPrototype)),
+                ("to_description", describe(flag.toPrototype)), ("reason", flag.reason), ("prototype_version", String(flag.version)),
+            ]
+        }
+    }
+}
