@@ -28,7 +28,7 @@ let package = Package(
         .testTarget(name: "LanternEngineTests", dependencies: ["LanternEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "LanternDarknetTests", dependencies: ["LanternDarknet"]),
         .testTarget(name: "LanternStoreTests", dependencies: ["LanternStore"]),
-        .testTarget(name: "LanternTriageTests", dependencies: ["LanternTriage"]),
+        .testTarget(name: "LanternTriageTests", dependencies: ["LanternTriage"], exclude: ["SubnetFixtures"]),
         .testTarget(name: "LanternUITests", dependencies: ["LanternUI"]),
         .testTarget(name: "LanternEndToEndTests", dependencies: ["LanternDarknet"]),
     ],

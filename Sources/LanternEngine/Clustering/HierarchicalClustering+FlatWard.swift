@@ -109,19 +109,26 @@ struct FlatWardSpace {
                             let lower = active * part / parts
                             let upper = active * (part + 1) / parts
                             let sizeA = sizes[a]
+                            // Candidates are compared as fractions, 2·|A|·|X|·‖·‖² against best·(|A|+|X|),
+                            // so the scan needs no division; only the winner's distance is divided out.
                             var best = -1
-                            var bestDistance = Double.infinity
+                            var bestNumerator = Double.infinity
+                            var bestDenominator = 1.0
                             for index in lower..<upper {
                                 let x = Int(slots[index])
                                 if x == a || x == excluded { continue }
                                 let squared = FlatWardSpace.squaredDistance(base, a * stride, x * stride, stride)
-                                let d = 2 * sizeA * sizes[x] / (sizeA + sizes[x]) * squared
-                                if d < bestDistance || (d == bestDistance && x < best) {
+                                let numerator = 2 * sizeA * sizes[x] * squared
+                                let denominator = sizeA + sizes[x]
+                                let left = numerator * bestDenominator
+                                let right = bestNumerator * denominator
+                                if left < right || (left == right && x < best) {
                                     best = x
-                                    bestDistance = d
+                                    bestNumerator = numerator
+                                    bestDenominator = denominator
                                 }
                             }
-                            results[part] = (best, bestDistance)
+                            results[part] = (best, best >= 0 ? bestNumerator / bestDenominator : .infinity)
                         }
                         if parts == 1 { scan(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: scan) }
                     }

@@ -13,10 +13,13 @@ enum ClusterCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(
             words, command: "cluster",
-            valued: ["db", "from", "to", "k", "linkage", "min-windows", "transition-threshold", "visit-threshold"],
+            valued: ["db", "from", "to", "k", "linkage", "min-windows", "transition-threshold", "visit-threshold", "vectors", "dimension"],
             switches: ["no-signatures"])
         guard arguments.positionals.isEmpty else {
             throw UsageError("cluster takes no file names, found '\(arguments.positionals[0])'; usage: lantern \(usage)")
+        }
+        if let path = arguments.value("vectors") {
+            return try clusterVectorFile(path, dimension: try arguments.integer("dimension", default: 27, range: 1...4096))
         }
         var settings = SubnetClusterSettings()
         settings.prototypeCount = try arguments.integer("k", default: settings.prototypeCount, range: 2...64)
@@ -51,6 +54,26 @@ enum ClusterCommand {
         let assignment = report.assignment
         Output.line("assigned \(assignment.subnetDays) subnet-days of \(assignment.subnets) subnets; \(assignment.flags) early-warning flags "
             + "(lantern export flags --db \(store.path))")
+        return 0
+    }
+
+    /// `--vectors FILE`: Ward clustering of raw vectors (little-endian doubles, `--dimension` per
+    /// vector) with no store, timed, for `scripts/bench-subnets`. Prints the seconds and the top height.
+    static func clusterVectorFile(_ path: String, dimension: Int) throws -> Int32 {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError("--vectors: cannot read \(path); it must be a file of little-endian doubles")
+        }
+        guard data.count % (8 * dimension) == 0, !data.isEmpty else {
+            throw UsageError("--vectors: \(path) holds \(data.count) bytes, not a whole number of \(dimension)-double vectors")
+        }
+        let values = data.withUnsafeBytes { raw in
+            (0..<(data.count / 8)).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) }
+        }
+        let started = Date()
+        let clustering = HierarchicalClustering.ward(values: values, dimension: dimension)
+        let seconds = Date().timeIntervalSince(started)
+        Output.line(String(format: "ward %d vectors of dimension %d in %.3f s; top height %.12g",
+                           values.count / dimension, dimension, seconds, clustering.merges.last?.height ?? 0))
         return 0
     }
 
