@@ -14,7 +14,7 @@ enum Lantern {
                 summary: "write a simulated darknet capture and its ground truth (FILE.truth.jsonl)", run: SimulateCommand.run),
         Command(name: "ingest", usage: "ingest [--db DB] [--window SECONDS] [--subnet-prefix 16/32] [--signatures FILE[,FILE]] [--time-zone UTC|+09:00|Asia/Tokyo] [--no-train] PATH...",
                 summary: "read pcap/pcapng/.gz files and folders into the store, then train", run: IngestCommand.run),
-        Command(name: "train", usage: "train [--db DB] [--features baseline|extended]",
+        Command(name: "train", usage: "train [--db DB] [--features baseline|extended] [--kernel auto|linear|rbf]",
                 summary: "train the backscatter model, score every window, write alerts", run: TrainCommand.run),
         Command(name: "tui", usage: "tui [--db DB] [--lang en|ja] [--theme NAME|PATH]",
                 summary: "open the analyst's review queue in the terminal", run: TUICommand.run),

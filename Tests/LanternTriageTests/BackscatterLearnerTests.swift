@@ -69,6 +69,29 @@ final class BackscatterLearnerTests: XCTestCase {
         XCTAssertEqual(learner.score(probe), before, accuracy: 0.05 * max(1, abs(before)))
     }
 
+    func testRBFKernelTrainsUpdatesAndScoresFromSavedState() {
+        let windows = population()
+        var settings = BackscatterSettings()
+        settings.kernel = .rbf
+        let learner = BackscatterLearner(windows: windows, labels: [], settings: settings)
+        XCTAssertTrue(learner.state.active)
+        XCTAssertEqual(learner.state.kernel, .rbf)
+        XCTAssertTrue(learner.state.description.hasPrefix("rbf C="), learner.state.description)
+        XCTAssertFalse(learner.state.supportVectors.isEmpty)
+        XCTAssertGreaterThan(learner.score(windows[0]), 0)
+        XCTAssertLessThan(learner.score(windows[70]), 0)
+        let probe = windows[85]
+        let before = learner.score(probe)
+        learner.update(window: probe, label: .notBackscatter)
+        XCTAssertLessThan(learner.score(probe), before)
+        XCTAssertLessThan(learner.score(probe), 0, "an RBF model takes a labelled point's side")
+    }
+
+    func testAutoKernelKeepsLinearOnATie() {
+        let learner = BackscatterLearner(windows: population(), labels: [])
+        XCTAssertEqual(learner.state.kernel, .linear, "mechanical rows here are separable, so linear ties and is kept")
+    }
+
     func testQueueAsksAboutUnlabelledBehaviourFirst() {
         let windows = population()
         let learner = BackscatterLearner(windows: windows, labels: [])

@@ -12,7 +12,7 @@ import LanternStore
 public final class BackscatterLearner {
     public let settings: BackscatterSettings
     public private(set) var state: BackscatterModelState
-    private var svm: LinearSVM?
+    private var svm: BackscatterSolver?
     private let transform: FeatureTransform
     /// Analyst-labelled window keys and the positions of their rows in the SVM.
     private var analystRows: [String: (label: Bool, rows: [Int])] = [:]
@@ -72,12 +72,12 @@ public final class BackscatterLearner {
             return true
         }
         let first = model.sampleCount
-        let report = try? model.add(samples: Array(repeating: SparseVector(dense: x), count: settings.analystWeight),
-                                    labels: Array(repeating: positive, count: settings.analystWeight))
+        let converged = model.add(samples: Array(repeating: SparseVector(dense: x), count: settings.analystWeight),
+                                  labels: Array(repeating: positive, count: settings.analystWeight))
         analystRows[key] = (positive, Array(first..<(first + settings.analystWeight)))
         svm = model
-        refreshState(converged: report?.converged ?? false)
-        return report?.converged ?? false
+        refreshState(converged: converged)
+        return converged
     }
 
     /// Adds analyst labels for several windows with one solver call, as the evaluation's rounds
@@ -107,8 +107,8 @@ public final class BackscatterLearner {
             positives += Array(repeating: positive, count: settings.analystWeight)
             analystRows[key] = (positive, Array(first..<(first + settings.analystWeight)))
         }
-        let report = try? svm?.add(samples: samples, labels: positives)
-        refreshState(converged: report?.converged ?? false)
+        let converged = svm?.add(samples: samples, labels: positives) ?? false
+        refreshState(converged: converged)
     }
 
     /// Withdraws the analyst label of a window and re-optimises.
@@ -116,7 +116,7 @@ public final class BackscatterLearner {
         let key = BackscatterLearner.key(window.source, window.windowStart)
         removeAnalystRows(key)
         analystPending.removeAll { $0.key == key }
-        if svm != nil { refreshState(converged: svm?.lastReport.converged ?? true) }
+        if svm != nil { refreshState(converged: svm?.converged ?? true) }
     }
 
     private var analystPending = [(key: String, features: [Double], label: Bool)]()
@@ -154,10 +154,13 @@ public final class BackscatterLearner {
             state.trainedOn = counts
             return
         }
-        let costScores = chooseCost()
-        let cost = settings.costGrid[costScores.enumerated().max { $0.element < $1.element }?.offset ?? 0]
-        var samples = mechanicalRows.map { SparseVector(dense: $0.features) }
-        var labels = mechanicalRows.map(\.label)
+        let choice = chooseModel()
+        var rows = mechanicalRows
+        if choice.kernel == .rbf { rows = BackscatterLearner.stratifiedPrefix(rows, cap: settings.rbfTrainingCap, seed: settings.seed) }
+        counts.mechanicalBackscatter = rows.lazy.filter(\.label).count
+        counts.mechanicalNotBackscatter = rows.count - counts.mechanicalBackscatter
+        var samples = rows.map { SparseVector(dense: $0.features) }
+        var labels = rows.map(\.label)
         analystRows = [:]
         for entry in analyst {
             let first = samples.count
@@ -165,11 +168,55 @@ public final class BackscatterLearner {
             labels += Array(repeating: entry.label, count: settings.analystWeight)
             analystRows[entry.key] = (entry.label, Array(first..<samples.count))
         }
-        let parameters = LinearSVM.Parameters(seed: settings.seed).balanced(cost: cost, labels: labels)
-        svm = try? LinearSVM(samples: samples, labels: labels, parameters: parameters)
-        state.cost = cost
-        state.costScores = costScores
-        refreshState(converged: svm?.lastReport.converged ?? false)
+        switch choice.kernel {
+        case .linear:
+            let parameters = LinearSVM.Parameters(seed: settings.seed).balanced(cost: choice.cost, labels: labels)
+            svm = (try? LinearSVM(samples: samples, labels: labels, parameters: parameters)).map { .linear($0) }
+        case .rbf:
+            var parameters = KernelSVM.Parameters(kernel: .rbf(gamma: choice.gamma), cost: choice.cost)
+            let positives = max(1, labels.lazy.filter { $0 }.count), negatives = max(1, labels.count - positives)
+            parameters.positiveCost = choice.cost * Double(labels.count) / Double(2 * positives)
+            parameters.negativeCost = choice.cost * Double(labels.count) / Double(2 * negatives)
+            svm = (try? KernelSVM(samples: samples, labels: labels, parameters: parameters)).map { .rbf($0, gamma: choice.gamma) }
+        }
+        state.cost = choice.cost
+        state.costScores = choice.scores
+        refreshState(converged: svm?.converged ?? false)
+    }
+
+    /// The kernel, cost and gamma chosen by cross-validation on the mechanical rows, with the
+    /// linear cost scores (in `costGrid` order) for the record.
+    private func chooseModel() -> (kernel: BackscatterModelState.Kernel, cost: Double, gamma: Double, scores: [Double]) {
+        let linearScores = chooseCost()
+        let best = linearScores.enumerated().max { ($0.element, -$0.offset) < ($1.element, -$1.offset) }
+        let linearCost = settings.costGrid[best?.offset ?? 0]
+        let linear = (kernel: BackscatterModelState.Kernel.linear, cost: linearCost, gamma: 0.0, scores: linearScores)
+        guard settings.kernel != .linear else { return linear }
+        let rows = BackscatterLearner.stratifiedPrefix(mechanicalRows, cap: settings.rbfTrainingCap, seed: settings.seed)
+        let labels = rows.map(\.label)
+        let positives = labels.lazy.filter { $0 }.count
+        guard positives > 0, positives < labels.count else { return linear }
+        let dimension = Double(max(1, transform.indices.count))
+        guard let result = try? CrossValidation.searchKernel(
+            samples: rows.map { SparseVector(dense: $0.features) }, labels: labels, costs: settings.costGrid,
+            gammas: settings.gammaGrid.map { $0 / dimension }, positiveWeight: Double(labels.count - positives) / Double(positives),
+            foldCount: settings.folds, seed: settings.seed) else { return linear }
+        let rbf = (kernel: BackscatterModelState.Kernel.rbf, cost: result.best.cost, gamma: result.best.gamma ?? 1 / dimension, scores: linearScores)
+        if settings.kernel == .rbf { return rbf }
+        return result.best.score > (best?.element ?? 0) + settings.rbfMargin ? rbf : linear
+    }
+
+    /// At most `cap` rows, classes in their original proportion, chosen by a seeded shuffle.
+    static func stratifiedPrefix(_ rows: [(features: [Double], label: Bool)], cap: Int, seed: UInt64) -> [(features: [Double], label: Bool)] {
+        guard rows.count > cap else { return rows }
+        var generator = SeededGenerator(seed: seed)
+        var result = [(features: [Double], label: Bool)]()
+        for value in [true, false] {
+            var members = rows.filter { $0.label == value }
+            members.shuffle(using: &generator)
+            result += members.prefix(max(1, members.count * cap / rows.count))
+        }
+        return result
     }
 
     /// Cross-validated F1 of each cost in `settings.costGrid` on the mechanical rows; all zero
@@ -189,16 +236,17 @@ public final class BackscatterLearner {
     private func refreshState(converged: Bool) {
         guard let model = svm else { return }
         state.active = true
-        state.weights = model.weights
-        state.intercept = model.intercept
+        model.export(into: &state, dimension: transform.indices.count)
         state.hitIterationLimit = !converged
         state.trainedOn = counts
-        var sums = [true: [Double](), false: [Double]()], totals = [true: 0, false: 0]
+        let dimension = transform.indices.count
+        var sums = [true: [Double](repeating: 0, count: dimension), false: [Double](repeating: 0, count: dimension)]
+        var totals = [true: 0, false: 0]
+        let labels = model.labels
         for index in 0..<model.sampleCount {
-            let label = model.labels[index]
-            let row = model.sample(at: index).dense(dimension: transform.indices.count)
-            sums[label] = sums[label, default: []].isEmpty ? row : zip(sums[label, default: []], row).map(+)
-            totals[label, default: 0] += 1
+            let row = model.sample(at: index).dense(dimension: dimension)
+            for i in 0..<dimension { sums[labels[index]]?[i] += row[i] }
+            totals[labels[index], default: 0] += 1
         }
         state.backscatterMean = (sums[true] ?? []).map { $0 / Double(max(totals[true] ?? 1, 1)) }
         state.notBackscatterMean = (sums[false] ?? []).map { $0 / Double(max(totals[false] ?? 1, 1)) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What is saved of a backscatter model: enough to score windows and draw tile graphs
 /// without the training set.
 public struct BackscatterModelState: Sendable, Codable, Equatable {
@@ -5,8 +7,15 @@ public struct BackscatterModelState: Sendable, Codable, Equatable {
     public var active: Bool
     public var settings: BackscatterSettings
     public var transform: FeatureTransform
+    /// Which SVM decides; the fields after it that the other kernel does not use stay empty.
+    public var kernel: Kernel = .linear
+    /// Linear model: one weight per transformed feature.
     public var weights: [Double]
     public var intercept: Double
+    /// RBF model: `k(x, z) = exp(-gamma ‖x − z‖²)`, support vectors and their `alpha_i y_i`.
+    public var gamma: Double = 0
+    public var supportVectors: [[Double]] = []
+    public var supportCoefficients: [Double] = []
     /// Cost chosen by cross-validation, and the cross-validated F1 of each cost tried.
     public var cost: Double
     public var costScores: [Double]
@@ -17,21 +26,44 @@ public struct BackscatterModelState: Sendable, Codable, Equatable {
     /// True when the last solver call stopped at its iteration limit.
     public var hitIterationLimit: Bool
 
+    /// The kernel of the SVM.
+    public enum Kernel: String, Sendable, Codable, Equatable {
+        case linear
+        case rbf
+    }
+
     /// Decision value of a stored feature vector; positive leans backscatter.
+    /// - Complexity: O(d) for the linear model, O(s d) for RBF with s support vectors.
     public func decisionValue(_ features: [Double]) -> Double {
         let x = transform.apply(features)
         var sum = intercept
-        for (weight, value) in zip(weights, x) { sum += weight * value }
+        switch kernel {
+        case .linear:
+            for (weight, value) in zip(weights, x) { sum += weight * value }
+        case .rbf:
+            for (vector, coefficient) in zip(supportVectors, supportCoefficients) {
+                var distance = 0.0
+                for i in 0..<min(vector.count, x.count) {
+                    let d = vector[i] - x[i]
+                    distance += d * d
+                }
+                sum += coefficient * exp(-gamma * distance)
+            }
+        }
         return sum
     }
 
     /// Short description for the status line, for example "linear C=1".
     public var description: String {
-        active ? "linear C=\(BackscatterModelState.format(cost))" : "packet-type rule"
+        guard active else { return "packet-type rule" }
+        switch kernel {
+        case .linear: return "linear C=\(BackscatterModelState.format(cost))"
+        case .rbf: return "rbf C=\(BackscatterModelState.format(cost)) γ=\(BackscatterModelState.format(gamma))"
+        }
     }
 
     static func format(_ value: Double) -> String {
-        value >= 1 ? String(Int(value)) : String(value)
+        value >= 1 && value == value.rounded() ? String(Int(value)) : String(format: "%.3g", value)
     }
 }
 

@@ -11,7 +11,22 @@ public struct BackscatterSettings: Sendable, Codable, Equatable {
         case extended
     }
 
+    /// Which SVM kernels training may choose between.
+    public enum KernelChoice: String, Sendable, Codable, CaseIterable {
+        /// Cross-validate both; RBF only when its F1 beats linear's by more than `rbfMargin`.
+        case auto
+        case linear
+        case rbf
+    }
+
     public var featureSet: FeatureSet = .extended
+    public var kernel: KernelChoice = .auto
+    /// Gammas tried for RBF, as multiples of 1 / (number of features).
+    public var gammaGrid: [Double] = [0.1, 1, 10]
+    /// Cross-validated F1 by which RBF must beat linear under `.auto`.
+    public var rbfMargin = 0.01
+    /// Mechanically labelled rows kept for RBF training: its cost grows with the square of the rows.
+    public var rbfTrainingCap = 1_500
     /// Costs tried by cross-validation on the mechanically labelled windows.
     public var costGrid: [Double] = [0.01, 0.1, 1, 10]
     /// Folds of the cross-validation.

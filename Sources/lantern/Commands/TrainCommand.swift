@@ -5,8 +5,14 @@ import LanternTriage
 /// `lantern train`: a model version from the labels in force; scores, queue size and alerts.
 enum TrainCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "train", valued: ["db", "features"])
+        let arguments = try Arguments(words, command: "train", valued: ["db", "features", "kernel"])
         var settings = BackscatterSettings()
+        if let kernel = arguments.value("kernel") {
+            guard let choice = BackscatterSettings.KernelChoice(rawValue: kernel) else {
+                throw UsageError("--kernel must be auto, linear or rbf, not '\(kernel)'")
+            }
+            settings.kernel = choice
+        }
         if let features = arguments.value("features") {
             guard let set = BackscatterSettings.FeatureSet(rawValue: features) else {
                 throw UsageError("--features must be baseline or extended, not '\(features)'")
