@@ -15,7 +15,8 @@ import LanternTriage
 ///   stdin or stdout not a terminal) or when SIGINT/SIGTERM ended the session
 ///   (`.interrupted`, after the terminal was restored). Show `error.message(strings)` or
 ///   `String(describing:)` to the user.
-public func runReviewUI(review: BackscatterReview, options: UIOptions) throws {
+///   - subnets: the subnet timeline of the "Subnets" screen; nil shows how to make one.
+public func runReviewUI(review: BackscatterReview, options: UIOptions, subnets: SubnetTimeline? = nil) throws {
     let environment = ProcessEnvironment.snapshot()
     let utf8 = ProcessLocale.isUTF8
     let strings = try Strings.select(explicit: options.language, environment: environment)
@@ -29,27 +30,28 @@ public func runReviewUI(review: BackscatterReview, options: UIOptions) throws {
 
     let source: BackscatterReview = options.preview ? PreviewReview() : review
     let screen = ReviewScreen(review: source, strings: strings, glyphs: options.glyphs, notices: notices)
+    let screens = AppScreens(review: screen, subnets: SubnetScreen(timeline: subnets, strings: strings, glyphs: options.glyphs))
     let terminal = try Terminal(theme: theme, environment: environment, logPath: options.logPath) { log in
         strings(.errorCrashed, ["log": log])
     }
     defer { terminal.restore() }
-    try runEventLoop(screen: screen, terminal: terminal)
+    try runEventLoop(screens: screens, terminal: terminal)
 }
 
 /// Draws and reads keys until the screen returns `.quit` or a signal arrives.
-func runEventLoop(screen: ReviewScreen, terminal: Terminal) throws {
+func runEventLoop(screens: AppScreens, terminal: Terminal) throws {
     var needsDraw = true
     while true {
         let signal = SignalState.takePending()
         if signal != 0 { throw UIError.interrupted(signal: signal) }
         if needsDraw {
             let (width, height) = terminal.size
-            terminal.draw(screen.render(width: width, height: height))
+            terminal.draw(screens.render(width: width, height: height))
             needsDraw = false
         }
         guard let key = terminal.readKey() else { continue }
         if key == .resize { terminal.prepareForResize() }
-        switch screen.handle(key) {
+        switch screens.handle(key) {
         case .none: break
         case .redraw: needsDraw = true
         case .quit: return

@@ -3,6 +3,9 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     case up
     case down
+    case left
+    case right
+    case backspace
     case pageUp
     case pageDown
     case home
@@ -36,6 +39,9 @@ public enum Key: Hashable, Sendable {
         case .character(let character): return String(character)
         case .up: return strings(.keyUp)
         case .down: return strings(.keyDown)
+        case .left: return strings(.keyLeft)
+        case .right: return strings(.keyRight)
+        case .backspace: return strings(.keyBackspace)
         case .pageUp: return strings(.keyPageUp)
         case .pageDown: return strings(.keyPageDown)
         case .home: return strings(.keyHome)

@@ -27,4 +27,14 @@ public enum ColorRole: String, CaseIterable, Sendable {
     case count2 = "count-2"
     case count3 = "count-3"
     case count4 = "count-4"
+    /// Subnet prototypes on the heatmap, cycled by prototype number; a glyph per prototype
+    /// tells apart those that share a colour.
+    case prototype1 = "prototype-1"
+    case prototype2 = "prototype-2"
+    case prototype3 = "prototype-3"
+    case prototype4 = "prototype-4"
+    case prototype5 = "prototype-5"
+    case prototype6 = "prototype-6"
+    case prototype7 = "prototype-7"
+    case prototype8 = "prototype-8"
 }

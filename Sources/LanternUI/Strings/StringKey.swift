@@ -101,4 +101,60 @@ public enum StringKey: String, CaseIterable, Sendable {
     case themeUnknownColor
     case themeUnknownAttribute
     case themeFallback
+
+    // Subnets screen
+    case tabReview
+    case tabSubnets
+    case subnetsNone
+    case subnetsStatus
+    case orderActivity
+    case orderAddress
+    case orderSimilarity
+    case flagsPanel
+    case flagsNone
+    case legendFlagged
+    case legendThin
+    case legendCursor
+    case quietState
+    case noTraffic
+    case detailTitle
+    case detailPrototype
+    case detailThin
+    case detailTotals
+    case detailTAP
+    case detailPorts
+    case detailSignatures
+    case detailNoSignatures
+    case detailFlag
+    case detailFailed
+    case similarTitle
+    case similarRow
+    case similarNone
+    case searchPrompt
+    case searchNotFound
+    case searchInvalid
+    case closeHint
+    case spreadOne
+    case spreadFew
+    case spreadMany
+    case portsOne
+    case portsFew
+    case portsMany
+    case mixedTraffic
+    case subnetActionMoveShort
+    case subnetActionMove
+    case subnetActionDetailShort
+    case subnetActionDetail
+    case subnetActionSimilarShort
+    case subnetActionSimilar
+    case subnetActionOrderShort
+    case subnetActionOrder
+    case subnetActionSearchShort
+    case subnetActionSearch
+    case subnetActionFlagShort
+    case subnetActionFlag
+    case screenSwitchHelp
+    case keyLeft
+    case keyRight
+    case keyBackspace
 }

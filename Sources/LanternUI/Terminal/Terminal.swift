@@ -137,6 +137,9 @@ final class Terminal {
         switch Int32(character) {
         case KEY_UP: return .up
         case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_BACKSPACE: return .backspace
         case KEY_PPAGE: return .pageUp
         case KEY_NPAGE: return .pageDown
         case KEY_HOME: return .home

@@ -9,7 +9,7 @@ enum BuiltInThemes {
 #               error, key-name, key-label, help, help-title, legend, dim, tile-missing,
 #               tile-neutral, tile-not-1..3 (not-backscatter side, weak to strong),
 #               tile-backscatter-1..3 (backscatter side), count-1..4 (packet counts, low
-#               to high).
+#               to high), prototype-1..8 (subnet prototypes on the heatmap, cycled).
 #   colours     default (the terminal's own), black red green yellow blue magenta cyan
 #               white, bright-<name> (palette 8-15), or a palette number 0-255.
 #   attributes  none, or a comma-separated list of bold, dim, underline, reverse; optional.
@@ -43,5 +43,13 @@ count-1            = 229           default  none
 count-2            = 221           default  none
 count-3            = 214           default  none
 count-4            = 202           default  bold
+prototype-1        = bright-cyan   default  bold
+prototype-2        = bright-yellow default  bold
+prototype-3        = bright-green  default  bold
+prototype-4        = bright-magenta default bold
+prototype-5        = bright-red    default  bold
+prototype-6        = bright-blue   default  bold
+prototype-7        = white         default  none
+prototype-8        = 208           default  none
 """#
 }

@@ -13,22 +13,22 @@ enum TUICommand {
         if arguments.has("ascii") { options.glyphs = .ascii }
         if arguments.has("preview") {
             options.preview = true
-            return try present(PreviewReview(), options: options)
+            return try present(PreviewReview(), options: options, subnets: nil)
         }
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
         let analyst = arguments.value("analyst") ?? ProcessInfo.processInfo.environment["USER"] ?? "analyst"
         let alertsPath = ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("alerts.jsonl")
         let session = try BackscatterSession(store: store, analyst: analyst, alertsPath: alertsPath)
-        let status = try present(session, options: options)
+        let status = try present(session, options: options, subnets: try SubnetTimeline.load(store: store))
         try session.close()
         return status
     }
 
     /// Runs the UI; an interrupt ends with the shell's usual status (128 + signal), after the
     /// terminal has been restored.
-    private static func present(_ review: BackscatterReview, options: UIOptions) throws -> Int32 {
+    private static func present(_ review: BackscatterReview, options: UIOptions, subnets: SubnetTimeline?) throws -> Int32 {
         do {
-            try runReviewUI(review: review, options: options)
+            try runReviewUI(review: review, options: options, subnets: subnets)
             return 0
         } catch let error as UIError {
             if case .interrupted(let signal) = error { return 128 + signal }

@@ -1,0 +1,61 @@
+import LanternTriage
+
+/// The screens of one session and which is in front: 1 Review (always first), 2 Subnets.
+///
+/// Tab cycles and a digit picks a screen, except while the front screen captures typed text
+/// (a `/` search), which then gets every key. The tab names are drawn over the right end of the
+/// status line, so each screen keeps its own layout.
+public final class AppScreens {
+    public enum Screen: Int, CaseIterable, Sendable {
+        case review = 1
+        case subnets = 2
+    }
+
+    public let review: ReviewScreen
+    public let subnets: SubnetScreen
+    public private(set) var front: Screen
+
+    public init(review: ReviewScreen, subnets: SubnetScreen, front: Screen = .review) {
+        self.review = review
+        self.subnets = subnets
+        self.front = front
+    }
+
+    public func handle(_ key: Key) -> ScreenEffect {
+        let capturing = front == .subnets && subnets.capturesText
+        if !capturing {
+            if key == .tab {
+                front = front == .review ? .subnets : .review
+                return .redraw
+            }
+            if case .character(let character) = key, let number = character.wholeNumberValue, let screen = Screen(rawValue: number) {
+                guard screen != front else { return .none }
+                front = screen
+                return .redraw
+            }
+        }
+        switch front {
+        case .review: return review.handle(key)
+        case .subnets: return subnets.handle(key)
+        }
+    }
+
+    public func render(width: Int, height: Int) -> ScreenGrid {
+        var grid = front == .review ? review.render(width: width, height: height) : subnets.render(width: width, height: height)
+        drawTabs(into: &grid)
+        return grid
+    }
+
+    /// ` 1 Review  2 Subnets ` at the right end of row 0, the front one highlighted.
+    func drawTabs(into grid: inout ScreenGrid) {
+        guard grid.height > 0 else { return }
+        let tabs: [(Screen, String)] = [(.review, "1 " + review.strings(.tabReview)), (.subnets, "2 " + review.strings(.tabSubnets))]
+        let width = tabs.reduce(0) { $0 + DisplayWidth.width(of: $1.1) + 2 }
+        guard grid.width >= width + ReviewScreen.minimumWidth / 2 else { return }
+        var x = grid.width - width
+        for (screen, label) in tabs {
+            let role: ColorRole = screen == front ? .selection : .status
+            x += grid.draw(" " + label + " ", row: 0, column: x, role: role)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import LanternDarknet
+import LanternStore
+import LanternTriage
+import XCTest
+
+@testable import LanternUI
+
+/// The Subnets screen rendered into a grid and driven by keys, on a synthetic timeline.
+final class SubnetScreenTests: XCTestCase {
+    /// `rows` subnets 10.0.0.0/16, 10.1.0.0/16, … over `days` days; row r is in prototype r % 3,
+    /// except that row 2 moves to prototype 4 on the last day, where it is flagged.
+    func makeTimeline(rows: Int, days: Int) -> SubnetTimeline {
+        var cells = [UInt8](repeating: 0, count: rows * days)
+        for row in 0..<rows {
+            for day in 0..<days { cells[row * days + day] = UInt8(row % 3) }
+        }
+        cells[2 * days + days - 1] = 4
+        cells[days] = 1 | 0x80  // row 1, day 0: a thin day
+        let rowsData = (0..<rows).map { row -> SubnetTimeline.Row in
+            let subnet = "\(10 + row / 256).\(row % 256).0.0/16"
+            return SubnetTimeline.Row(subnet: subnet, block: CIDRBlock(subnet), windows: rows - row)
+        }
+        let flag = StoredFlag(version: 1, subnet: rowsData[2].subnet, day: 20_000 + days - 1, fromPrototype: 2, toPrototype: 4,
+                              rarity: 3.2, reason: "rare transition (P = 0.063%)")
+        let prototypes = (0..<5).map { StoredPrototype(index: $0, centroid: [], members: 10, description: "prototype \($0)") }
+        return SubnetTimeline(
+            rows: rowsData, firstDay: 20_000, dayCount: days, cells: cells, version: 1, prototypes: prototypes, descriptions: [],
+            flags: [flag], signatureTitles: ["nas-5000-scan": "NAS admin scan on 5000/TCP"],
+            counts: { subnet, day in
+                var counts = SubnetDayCounts()
+                counts.windows = 40
+                counts.hosts = 2
+                counts.packets = 55
+                counts.cells[0] = 40
+                counts.signatures = ["nas-5000-scan": 38]
+                counts.ports = [5000: 50, 23: 5]
+                return counts
+            })
+    }
+
+    func testHeatmapDrawsGlyphsFlagAndLegend() {
+        let screen = SubnetScreen(timeline: makeTimeline(rows: 5, days: 10), strings: .en, glyphs: .ascii)
+        let grid = screen.render(width: 100, height: 20)
+        XCTAssertTrue(grid.rowText(0).contains("5 subnets × 10 days"), grid.rowText(0))
+        let row2 = (0..<grid.height).map(grid.rowText).first { $0.hasPrefix("10.2.0.0/16") } ?? ""
+        XCTAssertTrue(row2.contains("222222222!"), "row with the flag: \(row2)")
+        XCTAssertTrue(grid.text.contains("0=P0 1=P1 2=P2"), grid.text)
+        XCTAssertTrue(grid.text.contains("Flags, newest first"))
+    }
+
+    func testSearchJumpsToFlaggedDayAndDetailShowsSignature() {
+        let screen = SubnetScreen(timeline: makeTimeline(rows: 5, days: 10), strings: .en)
+        _ = screen.handle(.character("/"))
+        XCTAssertTrue(screen.capturesText)
+        for character in "10.2.3.4" { _ = screen.handle(.character(character)) }
+        _ = screen.handle(.enter)
+        XCTAssertEqual(screen.selectedRow, 2)
+        XCTAssertEqual(screen.cursorDay, 9)
+        _ = screen.handle(.enter)
+        let text = screen.render(width: 100, height: 30).text
+        XCTAssertTrue(text.contains("nas-5000-scan  38  NAS admin scan on 5000/TCP"), text)
+        XCTAssertTrue(text.contains("Flagged: P2 → P4, rarity 3.20"), text)
+        XCTAssertTrue(text.contains("tcp/5000 50"), text)
+    }
+
+    func testSearchRejectsTextThatIsNoAddress() {
+        let screen = SubnetScreen(timeline: makeTimeline(rows: 3, days: 4), strings: .en)
+        _ = screen.handle(.character("/"))
+        for character in "nonsense" { _ = screen.handle(.character(character)) }
+        _ = screen.handle(.enter)
+        XCTAssertEqual(screen.message, "'nonsense' is not an IP address or CIDR block, such as 203.0.113.0/24")
+    }
+
+    func testScrollingLargeMatrixRendersOnlyVisibleWindow() {
+        let timeline = makeTimeline(rows: 65_536, days: 365)
+        let screen = SubnetScreen(timeline: timeline, strings: .en)
+        let started = Date()
+        for _ in 0..<200 {
+            _ = screen.handle(.pageDown)
+            _ = screen.handle(.left)
+            _ = screen.render(width: 160, height: 50)
+        }
+        let perFrame = Date().timeIntervalSince(started) / 200
+        print("65,536 × 365 matrix: \(String(format: "%.2f", perFrame * 1000)) ms per key and frame")
+        XCTAssertLessThan(perFrame, 0.05, "a frame must not depend on the matrix size")
+        _ = screen.handle(.end)
+        XCTAssertEqual(screen.cursorDay, 364)
+    }
+
+    func testOrderCyclesAndSimilarListsTen() {
+        let screen = SubnetScreen(timeline: makeTimeline(rows: 30, days: 6), strings: .en)
+        _ = screen.handle(.character("o"))
+        XCTAssertEqual(screen.order, .address)
+        _ = screen.handle(.character("o"))
+        XCTAssertEqual(screen.order, .similarity)
+        _ = screen.handle(.character("r"))
+        let text = screen.render(width: 100, height: 30).text
+        XCTAssertTrue(text.contains("most like"), text)
+        XCTAssertEqual(text.components(separatedBy: "of active days differ").count - 1, 10)
+    }
+
+    func testTabAndDigitsSwitchScreensButNotWhileSearching() {
+        let review = ReviewScreen(review: PreviewReview(), strings: .en)
+        let screens = AppScreens(review: review, subnets: SubnetScreen(timeline: makeTimeline(rows: 3, days: 4), strings: .en))
+        XCTAssertEqual(screens.front, .review)
+        _ = screens.handle(.tab)
+        XCTAssertEqual(screens.front, .subnets)
+        _ = screens.handle(.character("1"))
+        XCTAssertEqual(screens.front, .review)
+        _ = screens.handle(.character("2"))
+        _ = screens.handle(.character("/"))
+        _ = screens.handle(.character("1"))
+        XCTAssertEqual(screens.front, .subnets, "digits go to the search field")
+        XCTAssertEqual(screens.subnets.searchText, "1")
+        XCTAssertTrue(screens.render(width: 100, height: 20).rowText(0).contains("2 Subnets"))
+    }
+
+    func testJapaneseCatalogueOnSubnetScreen() {
+        let screen = SubnetScreen(timeline: nil, strings: .ja)
+        let text = screen.render(width: 100, height: 20).text
+        XCTAssertTrue(text.contains("lantern cluster"), text)
+        XCTAssertTrue(text.contains("プロトタイプ"), text)
+    }
+}
