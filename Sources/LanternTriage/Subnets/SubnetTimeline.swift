@@ -6,7 +6,7 @@ import LanternStore
 /// their descriptions, the flags, and on-demand details of one cell.
 ///
 /// Memory is one byte per subnet and day (65,536 subnets × 365 days is 24 MB) plus one entry
-/// per flag; the counts behind a cell are read from the store only when the analyst opens it.
+/// per flag. The counts behind a cell are read from the store only when the analyst opens it.
 public final class SubnetTimeline {
     /// One matrix row.
     public struct Row: Sendable {
@@ -22,7 +22,7 @@ public final class SubnetTimeline {
         }
     }
 
-    /// What the detail panel of one cell shows.
+    /// The content of one cell's detail panel.
     public struct CellDetail: Sendable {
         public var subnet: String
         public var day: Int
@@ -102,17 +102,17 @@ public final class SubnetTimeline {
             counts: { [store] subnet, day in try store.subnetDay(subnet: subnet, day: day) })
     }
 
-    /// The stored byte of a cell.
+    /// Returns the stored byte of a cell.
     public func cell(row: Int, day: Int) -> UInt8 {
         cells[row * dayCount + day]
     }
 
-    /// The flag on a cell, if any.
+    /// Returns the flag on a cell, if any.
     public func flag(row: Int, day: Int) -> StoredFlag? {
         flagIndex[row * dayCount + day].map { flags[$0] }
     }
 
-    /// The row of a subnet's CIDR text.
+    /// Returns the row of a subnet's CIDR text.
     public func row(ofSubnet subnet: String) -> Int? {
         rowIndex[subnet]
     }
@@ -134,7 +134,7 @@ public final class SubnetTimeline {
             cellShares: counts.cells.map { Double($0) / total }, signatures: signatures, flag: flag(row: row, day: day))
     }
 
-    /// The `limit` rows whose prototype sequences are most alike `row`'s: the share of days,
+    /// Returns the `limit` rows whose prototype sequences are most alike `row`'s. The distance is the share of days,
     /// among days either subnet was active, on which their prototypes differ (thin days count
     /// as their prototype, days without traffic as a state of their own).
     /// - Complexity: O(s · d).
@@ -162,7 +162,7 @@ public final class SubnetTimeline {
         return Array(scored.prefix(limit))
     }
 
-    /// How rows can be ordered.
+    /// A row order of the heatmap.
     public enum Order: String, CaseIterable, Sendable {
         /// Most (host, window) pairs first.
         case activity
@@ -211,7 +211,7 @@ public final class SubnetTimeline {
         return (current, entered, frequent)
     }
 
-    /// The first row, in `order`, whose subnet contains or overlaps the address or CIDR `query`.
+    /// Returns the position in `order` of the first subnet that contains or overlaps the address or CIDR `query`.
     public func find(_ query: String, in order: [Int]) -> Int? {
         guard let block = CIDRBlock(query) else { return nil }
         return order.firstIndex { rows[$0].block?.overlaps(block) == true }

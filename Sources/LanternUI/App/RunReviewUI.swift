@@ -11,11 +11,11 @@ import LanternTriage
 ///   - review: the analyst loop over the store; replaced by `PreviewReview` when
 ///     `options.preview` is set.
 ///   - options: language, theme, glyphs, log file.
+///   - subnets: the subnet timeline of the "Subnets" screen; nil shows how to make one.
 /// - Throws: `UIError` when the terminal cannot be used (no TERM, a dumb or unknown TERM,
 ///   stdin or stdout not a terminal) or when SIGINT/SIGTERM ended the session
 ///   (`.interrupted`, after the terminal was restored). Show `error.message(strings)` or
 ///   `String(describing:)` to the user.
-///   - subnets: the subnet timeline of the "Subnets" screen; nil shows how to make one.
 public func runReviewUI(review: BackscatterReview, options: UIOptions, subnets: SubnetTimeline? = nil) throws {
     let environment = ProcessEnvironment.snapshot()
     let utf8 = ProcessLocale.isUTF8

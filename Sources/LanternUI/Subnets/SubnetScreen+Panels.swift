@@ -2,7 +2,7 @@ import LanternDarknet
 import LanternTriage
 
 extension SubnetScreen {
-    /// A cell's detail: totals, TAP distribution as bars, top ports, signatures, prototype and flag.
+    /// Draws a cell's detail: totals, TAP distribution as bars, top ports, signatures, prototype and flag.
     func drawDetail(_ timeline: SubnetTimeline, row: Int, day: Int, into grid: inout ScreenGrid, in rect: Rect) {
         clear(&grid, rect)
         var y = rect.y
@@ -52,7 +52,7 @@ extension SubnetScreen {
         }
     }
 
-    /// The ten subnets whose prototype sequences are most like `row`'s.
+    /// Draws the ten subnets whose prototype sequences are most like `row`'s.
     func drawSimilar(_ timeline: SubnetTimeline, row: Int, into grid: inout ScreenGrid, in rect: Rect) {
         clear(&grid, rect)
         var y = rect.y

@@ -120,7 +120,7 @@ extension SubnetScreen {
         .prototype1, .prototype2, .prototype3, .prototype4, .prototype5, .prototype6, .prototype7, .prototype8,
     ]
 
-    /// One printable ASCII character per prototype (0–9, then A–Z, then a–z), so the heatmap
+    /// Returns one printable ASCII character per prototype (0–9, then A–Z, then a–z), so the heatmap
     /// reads without colour and on any terminal width setting.
     static func glyph(_ prototype: Int) -> String {
         let symbols = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -132,7 +132,7 @@ extension SubnetScreen {
         prototype.map { "P\($0)" } ?? strings(.quietState)
     }
 
-    /// The localised description of a prototype.
+    /// Builds the description of a prototype in the screen's language.
     func describe(_ timeline: SubnetTimeline, _ prototype: Int) -> String {
         guard timeline.descriptions.indices.contains(prototype) else {
             return timeline.prototypes.indices.contains(prototype) ? timeline.prototypes[prototype].description : ""

@@ -15,7 +15,7 @@ public enum SubnetAction: String, CaseIterable, Sendable {
 /// rows × 365 days as over ten. Cells are drawn from the timeline's byte matrix; no per-cell
 /// strings exist outside the visible window.
 public final class SubnetScreen {
-    /// What covers the heatmap, if anything.
+    /// The panel drawn over the heatmap, if any.
     public enum Overlay: Equatable {
         case none
         case detail(row: Int, day: Int)
