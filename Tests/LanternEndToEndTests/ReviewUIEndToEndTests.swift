@@ -106,10 +106,3 @@ final class ReviewUIEndToEndTests: XCTestCase {
         XCTAssertTrue(labels.first?.contains(#""label":"backscatter""#) ?? false)
     }
 }
-
-extension EndToEnd {
-    /// Exit status of a command, ignoring its output.
-    static func run2(_ executable: String, _ arguments: [String]) -> Int32 {
-        (try? run(executable, arguments).status) ?? -1
-    }
-}

@@ -77,3 +77,11 @@ enum EndToEnd {
         return result
     }
 }
+
+extension EndToEnd {
+    /// Exit status of a command, ignoring its output; -1 when it could not start.
+    @discardableResult
+    static func run2(_ executable: String, _ arguments: [String]) -> Int32 {
+        (try? run(executable, arguments).status) ?? -1
+    }
+}
