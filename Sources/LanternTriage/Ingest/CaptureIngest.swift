@@ -64,6 +64,11 @@ public final class CaptureIngest {
         // capture or leaves it `partial` for the next ingest to replace. The setting belongs to
         // this connection only, so labels written by other connections keep FULL.
         try store.database.execute("PRAGMA synchronous=NORMAL")
+        // A 256 MiB page cache (SQLite's default is about 2 MB) keeps the hot pages of the window
+        // indexes between batches. In one run of scripts/bench on a 2-core VM it cut system time
+        // from 11.6 s to 7.2 s and raised peak memory from 126 to 396 MiB. It stays for the
+        // connection's life.
+        try store.database.execute("PRAGMA cache_size=-262144")
         // NOTE: on a thrown store error this restore is best effort, because SQLite rejects the
         // pragma while a failed ROLLBACK leaves a transaction open; callers stop after such errors.
         defer { try? store.database.execute("PRAGMA synchronous=FULL") }
