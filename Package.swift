@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: engine <- darknet <- store <- triage <- UI / CLI.
+// Dependencies point one way: engine <- darknet, mail <- store <- triage <- UI / CLI.
 // System C libraries come from Debian packages (see scripts/install-deps).
 let package = Package(
     name: "Lantern",
@@ -14,19 +14,26 @@ let package = Package(
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CLanternShims", dependencies: ["CNcurses", "CZlib"]),
+        .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        .systemLibrary(name: "CMeCab", providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"])]),
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
+        .systemLibrary(name: "CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
 
         .target(name: "LanternEngine"),
         .target(name: "LanternDarknet", dependencies: ["LanternEngine", "CPcap", "CZlib", "CLanternShims"]),
-        .target(name: "LanternStore", dependencies: ["LanternEngine", "LanternDarknet", "CSQLite"]),
-        .target(name: "LanternTriage", dependencies: ["LanternEngine", "LanternDarknet", "LanternStore"]),
+        .target(name: "LanternMail", dependencies: ["LanternEngine", "CGMime", "CMeCab", "CXML2", "CPSL", "CUchardet"]),
+        .target(name: "LanternStore", dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "CSQLite"]),
+        .target(name: "LanternTriage", dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "LanternStore"]),
         .target(name: "LanternUI", dependencies: ["LanternTriage", "CNcurses", "CLanternShims"]),
         .executableTarget(
             name: "lantern",
-            dependencies: ["LanternEngine", "LanternDarknet", "LanternStore", "LanternTriage", "LanternUI"]
+            dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "LanternStore", "LanternTriage", "LanternUI"]
         ),
 
         .testTarget(name: "LanternEngineTests", dependencies: ["LanternEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "LanternDarknetTests", dependencies: ["LanternDarknet"]),
+        .testTarget(name: "LanternMailTests", dependencies: ["LanternMail"], exclude: ["Fixtures"]),
         .testTarget(name: "LanternStoreTests", dependencies: ["LanternStore"]),
         .testTarget(name: "LanternTriageTests", dependencies: ["LanternTriage"], exclude: ["SubnetFixtures"]),
         .testTarget(name: "LanternUITests", dependencies: ["LanternUI"]),

@@ -1,0 +1,101 @@
+import CXML2
+import Foundation
+
+/// Visible text and link targets of an HTML part, parsed by libxml2's HTML parser.
+///
+/// The parser runs with network access disabled (`HTML_PARSE_NONET`), so no external entity
+/// or DTD is ever fetched, and in recovery mode, so broken markup still yields text. Entities
+/// are decoded by libxml2 in text and attribute values ("&amp;" in a link becomes "&").
+/// Scripts, styles and comments are dropped. Nothing is rendered and no URL is opened.
+public struct HTMLText: Sendable {
+    /// The text, with a line break after each block element.
+    public private(set) var text = ""
+    /// Values of href, action and src attributes, in document order, as written.
+    public private(set) var links: [String] = []
+
+    private static let initialised: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Parses decoded HTML. Any `<meta charset>` in it is ignored: the caller already decoded
+    /// the bytes, and letting libxml2 switch encodings again would garble them.
+    /// - Complexity: O(n) in the HTML length.
+    public init(html: String) {
+        precondition(HTMLText.initialised)
+        let bytes = Array(HTMLText.withoutCharsetDeclarations(html).utf8)
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32(clamping: $0.count), nil, "UTF-8", options) }
+        }
+        guard let document else { return }
+        defer { xmlFreeDoc(document) }
+        if let root = xmlDocGetRootElement(document) {
+            collect(from: root)
+        }
+    }
+
+    private static let blockElements: Set<String> = [
+        "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "pre", "hr", "td", "th", "title",
+    ]
+    private static let skippedElements: Set<String> = ["script", "style", "head", "noscript", "template"]
+    private static let linkAttributes = ["href", "action", "src"]
+
+    /// Walks the tree without recursion: spam nests tags thousands deep.
+    private mutating func collect(from root: UnsafeMutablePointer<xmlNode>) {
+        var stack: [UnsafeMutablePointer<xmlNode>] = [root]
+        while let node = stack.popLast() {
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content {
+                    text += String(cString: content)
+                }
+            case XML_ELEMENT_NODE:
+                let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                if HTMLText.skippedElements.contains(name) && name != "head" { continue }
+                for attribute in HTMLText.linkAttributes {
+                    if let value = xmlGetProp(node, attribute) {
+                        links.append(String(cString: value))
+                        xmlFree(value)
+                    }
+                }
+                if HTMLText.blockElements.contains(name) { text += "\n" }
+                if name == "head" {
+                    // The head holds the title (kept) and scripts or styles (dropped).
+                    var child = node.pointee.children
+                    var titles: [UnsafeMutablePointer<xmlNode>] = []
+                    while let current = child {
+                        if current.pointee.name.map({ String(cString: $0).lowercased() }) == "title" { titles.append(current) }
+                        child = current.pointee.next
+                    }
+                    stack.append(contentsOf: titles.reversed())
+                    continue
+                }
+                var children: [UnsafeMutablePointer<xmlNode>] = []
+                var child = node.pointee.children
+                while let current = child {
+                    children.append(current)
+                    child = current.pointee.next
+                }
+                stack.append(contentsOf: children.reversed())
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The HTML with "charset" inside `<meta>` tags renamed, so libxml2 keeps UTF-8.
+    static func withoutCharsetDeclarations(_ html: String) -> String {
+        guard html.range(of: "<meta", options: .caseInsensitive) != nil else { return html }
+        var result = ""
+        var rest = html[...]
+        while let open = rest.range(of: "<meta", options: .caseInsensitive) {
+            result += rest[..<open.lowerBound]
+            let tagEnd = rest[open.upperBound...].firstIndex(of: ">") ?? rest.endIndex
+            result += rest[open.lowerBound..<tagEnd].replacingOccurrences(of: "charset", with: "data-ignored", options: .caseInsensitive)
+            rest = rest[tagEnd...]
+        }
+        return result + rest
+    }
+}
