@@ -20,6 +20,9 @@ struct WindowAccumulator {
     private var kindCounts = [Int](repeating: 0, count: PacketKind.allCases.count)
     private var tapPackets = [0, 0, 0]
     private var quotedPorts: [UInt16: Int32] = [:]
+    /// Source ports per TAP protocol (key `protocol << 16 | port`), so the service reported for a
+    /// window is a port of its dominant protocol and never one protocol's port under another's name.
+    private var sourcePortsByProtocol: [UInt32: Int32] = [:]
     private var destinationBlocks = [Int](repeating: 0, count: 16)
     private var mechanical = MechanicalLabelCounts()
     private var anomalousPackets = 0
@@ -49,6 +52,9 @@ struct WindowAccumulator {
 
         payload.add(Double(packet.payloadLength))
         sourcePorts[packet.sourcePort, default: 0] += 1
+        if let tap = TAPProtocol(packet.transport) {
+            sourcePortsByProtocol[UInt32(tap.rawValue) << 16 | UInt32(packet.sourcePort), default: 0] += 1
+        }
         let tap = TAPProtocol(packet.transport)
         let tapBit: UInt8 = tap.map { 1 << UInt8($0.rawValue) } ?? 0
         destinations[packet.destination, default: (0, 0)].packets += 1
@@ -86,7 +92,7 @@ struct WindowAccumulator {
 
         let total = Double(max(packets, 1))
         features += kindCounts.map { Double($0) / total }
-        let topSourcePort = sourcePorts.max { $0.value < $1.value }
+        let topSourcePort = WindowAccumulator.mostFrequent(sourcePorts)
         features.append(Double(topSourcePort?.value ?? 0) / total)
 
         let destinationPortRatio = Double(destinationPorts.count) / total
@@ -97,11 +103,12 @@ struct WindowAccumulator {
         features += [answerShare * destinationPortRatio, hostFeatures[5] * hostFeatures[2]]
 
         let label = mechanical.label
+        let dominant = dominantTransport()
         return WindowSummary(
             source: source, windowStart: windowStart, firstSeen: firstSeen, lastSeen: lastSeen, packets: packets,
             features: features, kindCounts: kindCounts, mechanicalLabel: label?.0, mechanicalRule: label?.1,
-            dominantTransport: dominantTransport(), dominantSourcePort: topSourcePort?.key ?? 0,
-            quotedServicePort: quotedPorts.max { $0.value < $1.value }?.key ?? 0,
+            dominantTransport: dominant, dominantSourcePort: dominantServicePort(dominant),
+            quotedServicePort: WindowAccumulator.mostFrequent(quotedPorts)?.key ?? 0,
             destinationBlocks: destinationBlocks,
             tapDestinations: TAPProtocol.allCases.map { tap in destinations.values.filter { $0.protocols & (1 << UInt8(tap.rawValue)) != 0 }.count },
             tapPorts: TAPProtocol.allCases.map { tap in destinationPorts.keys.filter { $0 >> 16 == UInt32(tap.rawValue) }.count },
@@ -113,11 +120,33 @@ struct WindowAccumulator {
         )
     }
 
+    /// Appends count, mean and population standard deviation of per-value packet counts.
+    ///
+    /// Sums are exact integers, so the result does not depend on the order a dictionary hands
+    /// out its values (Swift seeds hashing per process); floating-point sums would.
     private func appendCountFeatures<C: Collection>(_ counts: C, to features: inout [Double]) where C.Element: BinaryInteger {
-        let moments = RunningMoments.of(counts)
+        var sum = 0, sumOfSquares = 0
+        for count in counts {
+            sum += Int(count)
+            sumOfSquares += Int(count) * Int(count)
+        }
+        let n = Double(max(counts.count, 1))
+        let mean = Double(sum) / n
         features.append(Double(counts.count))
-        features.append(moments.mean)
-        features.append(moments.standardDeviation)
+        features.append(mean)
+        features.append(counts.isEmpty ? 0 : max(0, Double(sumOfSquares) / n - mean * mean).squareRoot())
+    }
+
+    /// The entry with the most packets; ties go to the smaller key, so every run agrees.
+    static func mostFrequent<Key: Comparable>(_ counts: [Key: Int32]) -> (key: Key, value: Int32)? {
+        counts.max { ($0.value, $1.key) < ($1.value, $0.key) }.map { ($0.key, $0.value) }
+    }
+
+    /// Most used source port among the packets of the dominant protocol.
+    private func dominantServicePort(_ transport: TransportProtocol) -> UInt16 {
+        guard let tap = TAPProtocol(transport) else { return 0 }
+        let ofProtocol = sourcePortsByProtocol.filter { $0.key >> 16 == UInt32(tap.rawValue) }
+        return UInt16(truncatingIfNeeded: WindowAccumulator.mostFrequent(ofProtocol)?.key ?? 0)
     }
 
     /// Gaps between the host's distinct destination addresses sorted as integers.

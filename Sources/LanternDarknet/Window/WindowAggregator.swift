@@ -91,11 +91,12 @@ public final class WindowAggregator {
 
     private func closeWindows(endingBefore limit: Double) {
         let width = configuration.windowSeconds
+        var closing = [WindowAccumulator]()
         for (host, windows) in open {
             var kept = [WindowAccumulator]()
             for window in windows {
                 if window.windowStart + width <= limit {
-                    emit(window.summary())
+                    closing.append(window)
                     closedStarts[host] = max(closedStarts[host] ?? -.infinity, window.windowStart)
                 } else {
                     kept.append(window)
@@ -103,6 +104,10 @@ public final class WindowAggregator {
             }
             open[host] = kept.isEmpty ? nil : kept
         }
+        // Dictionary order changes from run to run (hashing is seeded per process); emitting in
+        // (start, host) order makes store row order, and so every sample drawn from it, repeatable.
+        closing.sort { ($0.windowStart, $0.source) < ($1.windowStart, $1.source) }
+        for window in closing { emit(window.summary()) }
         // Hosts with nothing open only need their last closed start while a late packet could
         // still arrive for it, and their history while they are not idle.
         if limit.isFinite && limit >= nextHistorySweep {
