@@ -154,6 +154,32 @@ public final class Store {
         reason TEXT NOT NULL,
         UNIQUE(version, subnet, day)
     );
+    CREATE TABLE IF NOT EXISTS mail_messages(
+        id INTEGER PRIMARY KEY,
+        message_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        date REAL,
+        sender_address TEXT NOT NULL,
+        sender_name TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        excerpt TEXT NOT NULL,
+        urls TEXT NOT NULL,
+        domains TEXT NOT NULL,
+        attachments TEXT NOT NULL,
+        terms TEXT NOT NULL,
+        notes TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        source_index INTEGER NOT NULL,
+        maildir_flags TEXT,
+        folder_label TEXT,
+        verdict TEXT,
+        confidence REAL,
+        unknown INTEGER,
+        model_version INTEGER,
+        ingested_at REAL NOT NULL,
+        UNIQUE(message_id, content_hash)
+    );
+    CREATE INDEX IF NOT EXISTS mail_messages_by_date ON mail_messages(date);
     """
 }
 

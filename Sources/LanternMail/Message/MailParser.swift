@@ -45,7 +45,7 @@ public final class MailParser {
 
         return MailMessage(
             messageID: mime.messageID.flatMap { $0.isEmpty ? nil : $0 },
-            contentHash: SHA256.hex(original),
+            contentHash: MailParser.contentHash(original),
             date: mime.date ?? MailParser.receivedDate(mime),
             sender: sender,
             recipients: recipients,
@@ -56,6 +56,11 @@ public final class MailParser {
             attachments: body.attachments,
             termCounts: termCounts,
             notes: notes)
+    }
+
+    /// The content hash stored with a message: SHA-256 of its bytes in lower-case hex.
+    public static func contentHash(_ bytes: [UInt8]) -> String {
+        SHA256.hex(bytes)
     }
 
     // MARK: - Headers

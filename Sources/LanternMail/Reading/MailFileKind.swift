@@ -25,7 +25,8 @@ public enum MailFileFormat {
     /// An mbox starts with a separator line (see `MboxSplitter.isSeparator`). A message starts
     /// with a header block: within its first lines, at least two header fields ("Name: value")
     /// of which one is a field every message carries (From, Received, Return-Path, Subject,
-    /// Date, Message-ID, Delivered-To, MIME-Version, Content-Type, To). Up to three lines of
+    /// Date, Message-ID, Delivered-To, MIME-Version, Content-Type, To), or one such field and
+    /// the blank line that ends the header block. Up to three lines of
     /// other text (a log line some tools write first) may come before it.
     public static func detect(head: [UInt8]) -> MailFileKind? {
         let lines = head.split(separator: 0x0A, maxSplits: 40, omittingEmptySubsequences: false).prefix(40)
@@ -42,14 +43,18 @@ public enum MailFileFormat {
             var known = false
             for line in lines[start...] {
                 let trimmed = line.last == 0x0D ? line.dropLast() : line
-                if trimmed.isEmpty { break }
+                // A blank line ends the header block: one known field is then enough (a MIME
+                // entity with only Content-Type, or a stub with only From).
+                if trimmed.isEmpty {
+                    if fields >= 1 && known { return start }
+                    break
+                }
                 if trimmed.first == 0x20 || trimmed.first == 0x09 { continue }  // folded continuation
                 guard let name = fieldName(trimmed) else { break }
                 fields += 1
                 if knownFields.contains(name.lowercased()) { known = true }
                 if fields >= 2 && known { return start }
             }
-            if fields == 1 && known, lines.count <= start + 2 { return start }  // a one-header stub
         }
         return nil
     }

@@ -2,12 +2,12 @@ import Foundation
 import LanternStore
 import LanternTriage
 
-/// `lantern export labels|alerts`: one record per line, CSV with a header or JSON Lines.
+/// `lantern export labels|alerts|flags|mail`: one record per line, CSV with a header or JSON Lines.
 enum ExportCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, command: "export", valued: ["db", "format"])
-        guard let what = arguments.positionals.first, ["labels", "alerts", "flags"].contains(what), arguments.positionals.count == 1 else {
-            throw UsageError("export needs one of: labels, alerts, flags (for example: lantern export labels --format csv)")
+        guard let what = arguments.positionals.first, ["labels", "alerts", "flags", "mail"].contains(what), arguments.positionals.count == 1 else {
+            throw UsageError("export needs one of: labels, alerts, flags, mail (for example: lantern export labels --format csv)")
         }
         let format = arguments.value("format") ?? "jsonl"
         guard ["csv", "jsonl"].contains(format) else { throw UsageError("--format must be csv or jsonl, not '\(format)'") }
@@ -16,10 +16,12 @@ enum ExportCommand {
         switch what {
         case "labels": rows = try store.allLabels().map(labelFields)
         case "flags": rows = try FlagExport.rows(store)
+        case "mail": rows = try MailExport.rows(store)
         default: rows = try store.alerts().map { alertFields(AlertLine($0)) }
         }
         if format == "csv" {
-            let header = rows.first?.map(\.0) ?? (what == "labels" ? labelHeader : what == "flags" ? FlagExport.header : alertHeader)
+            let header = rows.first?.map(\.0)
+                ?? (what == "labels" ? labelHeader : what == "flags" ? FlagExport.header : what == "mail" ? MailExport.header : alertHeader)
             Output.line(header.joined(separator: ","))
             for row in rows { Output.line(row.map { CSV.field($0.1) }.joined(separator: ",")) }
         } else {

@@ -1,0 +1,31 @@
+import Foundation
+import LanternStore
+import LanternTriage
+import LanternUI
+
+/// The rows of `lantern export mail`: one per stored message, in date order.
+///
+/// Text taken from mail (subject, sender, attachment names) passes through `SafeText.line`, so
+/// control, bidirectional and invisible characters appear as visible escapes such as "^[" or
+/// "<U+202E>" and a record never spans lines. Verdict, confidence and the unknown flag stay
+/// empty until a mail model has scored the message.
+enum MailExport {
+    static let header = [
+        "id", "date", "sender_address", "sender_name", "subject", "domains", "attachment_types", "attachment_names",
+        "verdict", "confidence", "unknown", "label",
+    ]
+
+    static func rows(_ store: Store) throws -> [[(String, String)]] {
+        try store.mailMessages().map { mail in
+            [
+                ("id", String(mail.id)), ("date", mail.date.map { Timestamps.rfc3339($0.timeIntervalSince1970) } ?? ""),
+                ("sender_address", SafeText.line(mail.senderAddress)), ("sender_name", SafeText.line(mail.senderName)),
+                ("subject", SafeText.line(mail.subject)), ("domains", mail.domains.joined(separator: " ")),
+                ("attachment_types", mail.attachments.map(\.mediaType).joined(separator: " ")),
+                ("attachment_names", mail.attachments.compactMap { $0.name.map(SafeText.line) }.joined(separator: " | ")),
+                ("verdict", mail.verdict ?? ""), ("confidence", mail.confidence.map { String(format: "%.4f", $0) } ?? ""),
+                ("unknown", mail.unknown.map { $0 ? "true" : "false" } ?? ""), ("label", mail.folderLabel ?? ""),
+            ]
+        }
+    }
+}

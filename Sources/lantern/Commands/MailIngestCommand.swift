@@ -1,0 +1,90 @@
+import Foundation
+import LanternDarknet
+import LanternMail
+import LanternStore
+import LanternTriage
+import LanternUI
+
+/// The mail side of `lantern ingest`: which paths hold mail, and reading them into the store.
+///
+/// With `--kind auto` (the default) files are recognised by content: mail (EML, mbox, Maildir)
+/// goes to `MailIngest`, captures stay for the capture ingest. A directory goes to the capture
+/// ingest only when it contains at least one capture, so a folder of mail never reaches the
+/// capture side and its training. `--kind mail` reads every file as mail; `--kind capture`
+/// skips the mail side.
+enum MailIngestCommand {
+    /// The accepted values of `--kind`.
+    static let kinds = ["auto", "capture", "mail"]
+
+    /// The paths left for the capture ingest, and the mail files taken (so the capture side
+    /// need not list them as skipped).
+    struct Split {
+        var capturePaths: [String] = []
+        var mailFiles: Set<String> = []
+        var failures = 0
+    }
+
+    /// Ingests the mail among `paths` and returns what is left for the capture ingest.
+    static func run(_ paths: [String], kind: String?, store: Store) throws -> Split {
+        let kind = kind ?? "auto"
+        guard kinds.contains(kind) else {
+            throw UsageError("--kind must be one of \(kinds.joined(separator: ", ")), not '\(kind)'")
+        }
+        if kind == "capture" { return Split(capturePaths: paths) }
+        let source: MailSource
+        do {
+            source = try MailSource(paths: paths, force: kind == "mail")
+        } catch {
+            // In auto mode the capture side reports a missing path with its own advice.
+            guard kind == "mail" else { return Split(capturePaths: paths) }
+            Output.error(SafeText.line(error.description))
+            return Split(failures: 1)
+        }
+
+        var split = Split(mailFiles: Set(source.files.map(\.path)))
+        if kind == "auto" {
+            split.capturePaths = capturePaths(paths, source: source)
+            let captureFolders = split.capturePaths
+            for skipped in source.notMail where !captureFolders.contains(where: { isInside(skipped.path, $0) }) {
+                Output.note(SafeText.line("skipped \(skipped.path): \(skipped.reason)"))
+            }
+        }
+        guard !source.files.isEmpty else { return split }
+        split.failures = try ingest(source, store: store)
+        return split
+    }
+
+    /// Reads `source` into the store, prints one line per failure and a summary, and returns
+    /// the number of failed messages.
+    static func ingest(_ source: MailSource, store: Store) throws -> Int {
+        let ingest = MailIngest(store: store)
+        if let warning = ingest.tokenizerWarning { Output.note(SafeText.line("warning: " + warning)) }
+        ingest.onFailure = { failure in Output.note(SafeText.line("skipped message \(failure)")) }
+        ingest.onWarning = { warning in Output.note(SafeText.line("warning: " + warning)) }
+        let outcome = try ingest.ingest(source)
+
+        var summary = "mail: \(outcome.stored) messages stored, \(outcome.duplicates) already stored, \(outcome.failures.count) failed"
+        let folders = outcome.storedByFolder.filter { !$0.key.isEmpty }.sorted { $0.key < $1.key }
+        if !folders.isEmpty {
+            summary += " (" + folders.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
+        }
+        Output.note(summary)
+        return outcome.failures.count
+    }
+
+    /// Paths named directly that are not mail, and directories containing a capture.
+    private static func capturePaths(_ paths: [String], source: MailSource) -> [String] {
+        paths.filter { path in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue {
+                return !source.files.contains { $0.path == path }
+            }
+            return source.notMail.contains { isInside($0.path, path) && (CaptureFileFormat.detect(path: $0.path)?.isCapture ?? false) }
+        }
+    }
+
+    private static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+}
