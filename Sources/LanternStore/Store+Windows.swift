@@ -106,3 +106,10 @@ extension Store {
         try database.prepare("SELECT COALESCE(SUM(records), 0) FROM captures").rows { Int($0.int(0)) }.first ?? 0
     }
 }
+
+extension Store {
+    /// Every source host with at least one window.
+    public func sources() throws -> Set<String> {
+        Set(try database.prepare("SELECT DISTINCT src FROM windows").rows([]) { $0.text(0) })
+    }
+}

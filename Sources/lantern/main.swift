@@ -6,7 +6,8 @@ do {
     let status = try Lantern.run(words)
     exit(status)
 } catch let error as UsageError {
-    Output.error("\(error.description)\nRun 'lantern help' for the commands and their options.")
+    Output.error(error.description)
+    Output.note("Run 'lantern help' for the commands and their options.")
     exit(2)
 } catch {
     Output.error(String(describing: error))

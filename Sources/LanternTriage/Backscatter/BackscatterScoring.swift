@@ -27,6 +27,21 @@ public final class BackscatterScoring {
         modelVersion = (try store.latestModel()?.version) ?? 0
     }
 
+    /// The settings of the newest saved model, so a session or a retrain after ingest keeps
+    /// the feature set and kernel the analyst chose with `lantern train`; `nil` when none is saved.
+    public static func savedSettings(in store: Store) -> BackscatterSettings? {
+        guard let model = try? store.latestModel(),
+              let state = try? JSONDecoder().decode(BackscatterModelState.self, from: Data(model.state)) else { return nil }
+        return state.settings
+    }
+
+    /// Alerts for the current scores (none while the packet-type rule scores).
+    public func currentAlerts() -> [StoredAlert] {
+        guard learner.state.active else { return [] }
+        return AlertBuilder(threshold: settings.alertThreshold, darknetPrefixLength: settings.darknetPrefixLength)
+            .alerts(windows: windows, scores: scores, modelVersion: modelVersion)
+    }
+
     public func rescore() {
         scores = windows.map { [learner] in learner.score($0) }
     }
@@ -46,10 +61,7 @@ public final class BackscatterScoring {
     /// Writes scores and alerts to the store, and the alerts as JSON Lines to `alertsPath`.
     public func publish(alertsPath: String?, analystLabelled: Set<Int> = [], excluded: Set<Int> = []) throws -> [StoredAlert] {
         try store.updateScores(zip(windows, scores).map { (id: $0.id, score: $1) }, modelVersion: modelVersion)
-        let alerts = learner.state.active
-            ? AlertBuilder(threshold: settings.alertThreshold, darknetPrefixLength: settings.darknetPrefixLength)
-                .alerts(windows: windows, scores: scores, modelVersion: modelVersion)
-            : []
+        let alerts = currentAlerts()
         try store.replaceAlerts(alerts)
         let queue = queueBuilder.build(scores: scores, analystLabelled: analystLabelled, excluded: excluded)
         try store.setMeta("queue_size", String(queue.count))
@@ -57,7 +69,7 @@ public final class BackscatterScoring {
             let lines = try alerts.map { alert -> String in
                 String(decoding: try JSONEncoder.lines.encode(AlertLine(alert)), as: UTF8.self)
             }
-            try (lines.map { $0 + "\n" }.joined()).write(toFile: alertsPath, atomically: true, encoding: .utf8)
+            try AlertFile.write(lines.map { $0 + "\n" }.joined(), to: alertsPath)
         }
         return alerts
     }
@@ -119,5 +131,30 @@ public enum Timestamps {
         let millis = Int(((seconds - whole) * 1000).rounded(.down))
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
                       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
+    }
+}
+
+/// The alerts file beside a store: owner-only like the store, named after it so two stores in
+/// one folder do not overwrite each other's alerts (`lantern.db` → `alerts.jsonl`,
+/// `sensor-a.db` → `sensor-a.alerts.jsonl`).
+public enum AlertFile {
+    public static func path(forStore storePath: String) -> String {
+        let directory = (storePath as NSString).deletingLastPathComponent
+        let name = (storePath as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension
+        let file = name == "lantern.db" ? "alerts.jsonl" : "\(stem).alerts.jsonl"
+        return directory.isEmpty ? file : (directory as NSString).appendingPathComponent(file)
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        let temporary = path + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+        }
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: reason])
+        }
     }
 }

@@ -20,6 +20,10 @@ public final class BackscatterSession: BackscatterReview {
     public private(set) var queue: [ReviewItem] = []
     public var queueLimit = 500
     public let featureNames: [String]
+    /// Captures in the store when the session loaded; an ingest during the session changes it.
+    private let capturesAtLoad: [Int64]
+    private var labelledThisSession = false
+    private var alertsCached = 0
 
     public init(store: Store, settings: BackscatterSettings = BackscatterSettings(), analyst: String, alertsPath: String?) throws {
         scoring = try BackscatterScoring(store: store, settings: settings)
@@ -32,7 +36,9 @@ public final class BackscatterSession: BackscatterReview {
         for label in try store.labelsInForce() {
             if let index = keys[BackscatterLearner.key(label.source, label.windowStart)] { analystLabelled.insert(index) }
         }
+        capturesAtLoad = try store.captures().map(\.id)
         if scoring.modelVersion == 0 { try scoring.saveModel() }
+        alertsCached = scoring.currentAlerts().count
         rebuildQueue()
     }
 
@@ -43,13 +49,7 @@ public final class BackscatterSession: BackscatterReview {
             modelDescription: scoring.learner.state.description,
             mechanicalBackscatter: counts.mechanicalBackscatter, mechanicalNotBackscatter: counts.mechanicalNotBackscatter,
             analystBackscatter: counts.analystBackscatter, analystNotBackscatter: counts.analystNotBackscatter,
-            queueSize: entries.count, alerts: alertCount)
-    }
-
-    private var alertCount: Int {
-        guard scoring.learner.state.active else { return 0 }
-        let threshold = scoring.settings.alertThreshold
-        return Set(zip(scoring.windows, scoring.scores).filter { $0.1 >= threshold }.map { $0.0.source }).count
+            queueSize: entries.count, alerts: alertsCached)
     }
 
     public func label(_ item: ReviewItem, as label: AnalystLabel) throws -> LabelReceipt {
@@ -87,14 +87,27 @@ public final class BackscatterSession: BackscatterReview {
     }
 
     /// Writes scores, alerts and the queue size for the last model; call when the session ends.
+    ///
+    /// Nothing is written when the session made no label. When captures were ingested while the
+    /// session was open, its in-memory windows are stale, so the model is retrained from the store
+    /// instead: publishing the stale view would drop the new capture's alerts.
     public func close() throws {
-        _ = try scoring.publish(alertsPath: alertsPath, analystLabelled: analystLabelled, excluded: skipped)
+        guard labelledThisSession else { return }
+        if try scoring.store.captures().map(\.id) != capturesAtLoad {
+            let fresh = try BackscatterScoring(store: scoring.store, settings: scoring.settings)
+            try fresh.saveModel()
+            _ = try fresh.publish(alertsPath: alertsPath)
+        } else {
+            _ = try scoring.publish(alertsPath: alertsPath, analystLabelled: analystLabelled, excluded: skipped)
+        }
     }
 
     @discardableResult
     private func refreshModel() throws -> Int {
+        labelledThisSession = true
         let version = try scoring.saveModel()
         scoring.rescore()
+        alertsCached = scoring.currentAlerts().count
         rebuildQueue()
         return version
     }

@@ -32,6 +32,20 @@ enum EvaluateCommand {
         let truthRecords = try TruthFile.read(path: truthPath)
         let truth = Dictionary(truthRecords.map { ($0.src, $0.role.rawValue == "backscatter") }, uniquingKeysWith: { $0 || $1 })
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
+        let sources = try store.sources()
+        let found = truth.keys.filter { sources.contains($0) }.count
+        Output.note("truth: \(truth.count) source hosts in \(truthPath), \(found) of them in the store, "
+            + "\(sources.count - found) store hosts without truth (left out of every measurement)")
+        guard found > 0 else {
+            Output.error("no host of \(truthPath) is in the store \(store.path); was the truth written for another capture?")
+            return 1
+        }
+        let roles = Set(truthRecords.map(\.role.rawValue))
+        let unknownRoles = roles.subtracting(["backscatter", "scanner", "noise"])
+        if !unknownRoles.isEmpty {
+            Output.note("truth roles other than backscatter, scanner and noise count as not backscatter: "
+                + unknownRoles.sorted().joined(separator: ", "))
+        }
 
         Output.line("windows measured: no packet from source port 80 or 53; budget = % of scored windows answered from the truth")
         Output.line(pad("method", 32) + pad("budget", 8, right: true) + pad("queries", 9, right: true)

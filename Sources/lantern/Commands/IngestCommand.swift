@@ -6,30 +6,31 @@ import LanternTriage
 /// `lantern ingest`: captures into the store, then training unless `--no-train`.
 enum IngestCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "ingest", valued: ["db", "window", "subnet-prefix", "signatures", "time-zone", "kind"], switches: ["no-train"])
+        let arguments = try Arguments(words, command: "ingest", valued: ["db", "window", "subnet-prefix", "signatures", "time-zone"], switches: ["no-train"])
         guard !arguments.positionals.isEmpty else {
             throw UsageError("ingest needs at least one capture file or folder, for example: lantern ingest capture.pcap")
         }
         let store = try Store(path: arguments.value("db") ?? Store.defaultPath)
-        let mail = try MailIngestCommand.run(arguments.positionals, kind: arguments.value("kind"), store: store)
-        if mail.capturePaths.isEmpty { return mail.failures > 0 ? 1 : 0 }
+        let lock = try IngestLock(storePath: store.path)
+        defer { lock.release() }
         let ingest = CaptureIngest(store: store)
         ingest.configuration.windowSeconds = Double(try arguments.integer("window", default: 30, range: 1...86_400))
+        try WindowWidthSetting.check(ingest.configuration.windowSeconds, store: store)
         ingest.subnetConfiguration = try SubnetIngestOptions.configuration(arguments, store: store)
         let bar = ProgressBar()
         ingest.progress = { path, read, total, records in bar.update(path: path, bytesRead: read, bytesTotal: total, records: records) }
 
         let source: CaptureSource
         do {
-            source = try CaptureSource(paths: mail.capturePaths)
+            source = try CaptureSource(paths: arguments.positionals)
         } catch {
             Output.error(error.description)
             return 1
         }
-        for skipped in source.skipped where !mail.mailFiles.contains(skipped.path) {
+        for skipped in source.skipped {
             Output.note("skipped \(skipped.path): \(skipped.reason)")
         }
-        var failures = mail.failures > 0 ? 1 : 0
+        var failures = 0
         for path in source.files {
             let outcome = try ingest.ingest(path: path)
             bar.finish()
@@ -38,8 +39,16 @@ enum IngestCommand {
                 continue
             }
             let stats = outcome.statistics
-            Output.note("\(path): \(stats.records) packets, \(stats.packets) IP, \(stats.notIP) not IP, "
-                + "\(stats.undecodable) undecodable, \(outcome.windows) windows")
+            if outcome.error == nil || stats.records > 0 {
+                Output.note("\(path): \(stats.records) packets, \(stats.packets) IP, \(stats.notIP) not IP, "
+                    + "\(stats.undecodable) undecodable, \(outcome.windows) windows")
+                for line in stats.summaryLines.dropFirst() where line.hasPrefix("anomalies") || line.hasPrefix("IP version") {
+                    Output.note("  " + line)
+                }
+                if outcome.reopenedWindows > 0 {
+                    Output.note("  \(outcome.reopenedWindows) windows got packets more than 30 s late and were stored twice")
+                }
+            }
             if let error = outcome.error {
                 failures += 1
                 Output.error(error)
@@ -50,7 +59,7 @@ enum IngestCommand {
                 + "\(assignment.flags) early-warning flags")
         }
         if !arguments.has("no-train") {
-            try TrainCommand.train(store: store, settings: BackscatterSettings())
+            try TrainCommand.train(store: store, settings: BackscatterScoring.savedSettings(in: store) ?? BackscatterSettings())
         }
         if failures > 0 {
             Output.error("\(failures) of \(source.files.count) files had errors; what was read before each error is stored")

@@ -17,8 +17,9 @@ enum TUICommand {
         }
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
         let analyst = arguments.value("analyst") ?? ProcessInfo.processInfo.environment["USER"] ?? "analyst"
-        let alertsPath = ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("alerts.jsonl")
-        let session = try BackscatterSession(store: store, analyst: analyst, alertsPath: alertsPath)
+        let settings = BackscatterScoring.savedSettings(in: store) ?? BackscatterSettings()
+        let session = try BackscatterSession(store: store, settings: settings, analyst: analyst,
+                                             alertsPath: AlertFile.path(forStore: store.path))
         let status = try present(session, options: options, subnets: try SubnetTimeline.load(store: store))
         try session.close()
         return status

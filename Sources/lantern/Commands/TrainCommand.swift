@@ -6,7 +6,9 @@ import LanternTriage
 enum TrainCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, command: "train", valued: ["db", "features", "kernel"])
-        var settings = BackscatterSettings()
+        let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
+        // Options given now win; otherwise the choices of the last training stay in force.
+        var settings = BackscatterScoring.savedSettings(in: store) ?? BackscatterSettings()
         if let kernel = arguments.value("kernel") {
             guard let choice = BackscatterSettings.KernelChoice(rawValue: kernel) else {
                 throw UsageError("--kernel must be auto, linear or rbf, not '\(kernel)'")
@@ -19,7 +21,6 @@ enum TrainCommand {
             }
             settings.featureSet = set
         }
-        let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
         try train(store: store, settings: settings)
         return 0
     }
@@ -27,7 +28,7 @@ enum TrainCommand {
     static func train(store: Store, settings: BackscatterSettings) throws {
         let scoring = try BackscatterScoring(store: store, settings: settings)
         let version = try scoring.saveModel()
-        let alertsPath = ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("alerts.jsonl")
+        let alertsPath = AlertFile.path(forStore: store.path)
         let alerts = try scoring.publish(alertsPath: alertsPath)
         let state = scoring.learner.state
         let counts = state.trainedOn
@@ -39,9 +40,11 @@ enum TrainCommand {
                 Output.error("the SVM solver stopped at its iteration limit; the model is usable but not optimal")
             }
         } else {
-            Output.note("model v\(version): inactive, the labels hold one class only (\(counts.mechanicalBackscatter) backscatter, "
-                + "\(counts.mechanicalNotBackscatter) not); windows are scored by the packet-type rule until "
-                + "'lantern tui' gets a label of the other class")
+            let held = counts.mechanicalBackscatter + counts.mechanicalNotBackscatter == 0
+                ? "there are no mechanically labelled windows yet (no window all from TCP port 80 or UDP port 53)"
+                : "the labels hold one class only (\(counts.mechanicalBackscatter) backscatter, \(counts.mechanicalNotBackscatter) not)"
+            Output.note("model v\(version): inactive, \(held); windows are scored by the packet-type rule until "
+                + "'lantern tui' gets labels of both classes")
         }
     }
 }
