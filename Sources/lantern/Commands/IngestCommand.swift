@@ -6,13 +6,15 @@ import LanternTriage
 /// `lantern ingest`: captures into the store, then training unless `--no-train`.
 enum IngestCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "ingest", valued: ["db", "window", "subnet-prefix", "signatures", "time-zone"], switches: ["no-train"])
+        let arguments = try Arguments(words, command: "ingest", valued: ["db", "window", "subnet-prefix", "signatures", "time-zone", "kind"], switches: ["no-train"])
         guard !arguments.positionals.isEmpty else {
             throw UsageError("ingest needs at least one capture file or folder, for example: lantern ingest capture.pcap")
         }
         let store = try Store(path: arguments.value("db") ?? Store.defaultPath)
         let lock = try IngestLock(storePath: store.path)
         defer { lock.release() }
+        let mail = try MailIngestCommand.run(arguments.positionals, kind: arguments.value("kind"), store: store)
+        if mail.capturePaths.isEmpty { return mail.failures > 0 ? 1 : 0 }
         let ingest = CaptureIngest(store: store)
         ingest.configuration.windowSeconds = Double(try arguments.integer("window", default: 30, range: 1...86_400))
         try WindowWidthSetting.check(ingest.configuration.windowSeconds, store: store)
@@ -22,15 +24,15 @@ enum IngestCommand {
 
         let source: CaptureSource
         do {
-            source = try CaptureSource(paths: arguments.positionals)
+            source = try CaptureSource(paths: mail.capturePaths)
         } catch {
             Output.error(error.description)
             return 1
         }
-        for skipped in source.skipped {
+        for skipped in source.skipped where !mail.mailFiles.contains(skipped.path) {
             Output.note("skipped \(skipped.path): \(skipped.reason)")
         }
-        var failures = 0
+        var failures = mail.failures > 0 ? 1 : 0
         for path in source.files {
             let outcome = try ingest.ingest(path: path)
             bar.finish()
