@@ -6,8 +6,8 @@ public enum MailError: Error, CustomStringConvertible, Sendable, Equatable {
     case unparsable(reason: String)
     /// The message is larger than the configured limit and was not parsed.
     case tooLarge(bytes: Int, limit: Int)
-    /// The header block is larger than the configured limit and was not parsed.
-    case headerTooLarge(bytes: Int, limit: Int)
+    /// No blank line ends the header block within the configured limit; not parsed.
+    case headerTooLarge(limit: Int)
     /// The file or folder could not be read.
     case unreadable(path: String, reason: String)
     /// No MeCab dictionary was found for Japanese tokens.
@@ -21,8 +21,8 @@ public enum MailError: Error, CustomStringConvertible, Sendable, Equatable {
             return "not a parsable message: \(reason)"
         case let .tooLarge(bytes, limit):
             return "message is \(MailError.mebibytes(bytes)) MiB, larger than the \(MailError.mebibytes(limit)) MiB limit; skipped"
-        case let .headerTooLarge(bytes, limit):
-            return "header block is \(MailError.kibibytes(bytes)) KiB, larger than the \(MailError.kibibytes(limit)) KiB limit; skipped"
+        case let .headerTooLarge(limit):
+            return "header block is larger than the \(MailError.kibibytes(limit)) KiB limit; skipped"
         case let .unreadable(path, reason):
             return "cannot read \(path): \(reason)"
         case let .dictionaryNotFound(searched):

@@ -5,7 +5,7 @@ package decodes it, for LanternMail's subject test.
 Usage: scripts/mail-fixtures/make_subjects.py ../shared/data/mail/ja > Tests/LanternMailTests/Fixtures/ja-subjects.tsv
 
 Output: one line per file, tab-separated: file name, subject, source. The subject is on one
-line: every run of Unicode White_Space becomes one space and the ends are trimmed, as
+line: every run of Unicode White_Space or zero-width space becomes one space and the ends are trimmed, as
 HeaderText.singleLine does, and tabs or line breaks cannot survive in it. The source is
 "python" when the subject comes from email.policy.default. For files where Python fails or is
 wrong, an entry in READ_BY_HAND below replaces Python's answer; its source is "read: REASON",
@@ -17,9 +17,10 @@ import os
 import re
 import sys
 
-# The White_Space property, which Swift's Unicode.Scalar.Properties.isWhitespace uses. Python's
+# The White_Space property, which Swift's Unicode.Scalar.Properties.isWhitespace uses, plus the
+# zero-width spaces U+180E, U+200B and U+FEFF, as HeaderText.singleLine collapses them. Python's
 # \s also matches U+001C..U+001F, which are not White_Space.
-WHITE_SPACE = re.compile("[\u0009-\u000d\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+WHITE_SPACE = re.compile("[\u0009-\u000d\u0020\u0085\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 
 # File name -> (subject, reason). Filled after reading each file whose Python result was empty
 # or garbled; see the reasons.

@@ -32,6 +32,12 @@ public enum CharsetDecoder {
         if IconvConverter.supports(name) {
             return decode(bytes, with: .iconv(name), label: name)
         }
+        if let token = leadingToken(name), token != name, decoder(for: token) != nil || IconvConverter.supports(token) {
+            // Broken headers glue markup or a second "charset=" onto the label: 'utf-8 <div …'.
+            var result = decode(bytes, label: token)
+            result.note = "charset label '\(name)' read as '\(token)'" + (result.note.map { "; " + $0 } ?? "")
+            return result
+        }
         var result = decodeUndeclared(bytes, multiByteGuessesOnly: true)
         result.note = "unknown charset '\(name)'; decoded as \(result.charset) (best effort)" + (result.note.map { "; " + $0 } ?? "")
         return result
@@ -97,6 +103,16 @@ public enum CharsetDecoder {
         case iso2022jp
         case iconv(String)
         case iconvChain([String])
+    }
+
+    /// The first plausible charset name in a damaged label: after a repeated "charset=", up
+    /// to the first character that no charset name contains.
+    static func leadingToken(_ name: String) -> String? {
+        var rest = Substring(name)
+        while rest.hasPrefix("charset=") { rest = rest.dropFirst("charset=".count) }
+        rest = rest.drop(while: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        let token = rest.prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) })
+        return token.isEmpty ? nil : String(token)
     }
 
     static func normalisedLabel(_ label: String) -> String {

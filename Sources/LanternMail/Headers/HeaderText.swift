@@ -43,12 +43,14 @@ public enum HeaderText {
     }
 
     /// Collapses every run of white space (CR, LF, tab, U+2028, U+2029 and the other Unicode
-    /// spaces) to one space and trims both ends, so a subject always fits on one line.
+    /// spaces) and of the zero-width spaces U+200B, U+FEFF and U+180E to one space and trims both
+    /// ends, so a subject always fits on one line. NUL is dropped. Other invisible characters,
+    /// bidirectional controls among them, are kept for display code to show escaped.
     public static func singleLine(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{0}" {
+            if scalar.properties.isWhitespace || scalar == "\u{0}" || scalar == "\u{200B}" || scalar == "\u{FEFF}" || scalar == "\u{180E}" {
                 pendingSpace = !result.isEmpty
                 continue
             }

@@ -26,7 +26,7 @@ public final class MailParser {
         }
         let headerBytes = MailParser.headerBlockLength(bytes, limit: limits.maxHeaderBytes + 1)
         guard headerBytes <= limits.maxHeaderBytes else {
-            throw .headerTooLarge(bytes: headerBytes, limit: limits.maxHeaderBytes)
+            throw .headerTooLarge(limit: limits.maxHeaderBytes)
         }
         guard bytes.contains(0x3A) else {
             throw .unparsable(reason: "no header line (\"Name: value\") found")

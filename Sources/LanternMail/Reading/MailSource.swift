@@ -16,6 +16,13 @@ public struct MailSource: Sendable {
         public var folderLabel: String?
         /// Flags and warnings from a Maildir message's name; `nil` outside Maildirs.
         public var maildir: MaildirName?
+
+        public init(path: String, kind: MailFileKind, folderLabel: String?, maildir: MaildirName?) {
+            self.path = path
+            self.kind = kind
+            self.folderLabel = folderLabel
+            self.maildir = maildir
+        }
     }
 
     /// A file left out, and why.

@@ -5,8 +5,11 @@ import Foundation
 /// Spam and analysts' reports write URLs so that they do not click: "hxxp://", "example[.]com",
 /// "example(dot)com", "[:]//". These are turned back into plain URLs before matching. A URL in
 /// text starts at "http://", "https://", "ftp://" or "www." and ends at white space, a quote,
-/// an angle bracket, or any non-ASCII character (Japanese text usually follows a URL without a
+/// an angle bracket, or Japanese or full-width text (which often follows a URL without a
 /// space); trailing punctuation is dropped. Nothing is ever fetched.
+///
+/// NOTE: a host written in Japanese script (an IDN such as "例え.jp") is cut at its first
+/// Japanese character; links in HTML attributes are not affected.
 public enum URLExtractor {
     /// URLs in plain text, in order of appearance, de-obfuscated.
     /// - Complexity: O(n) in the text length.
@@ -60,7 +63,7 @@ public enum URLExtractor {
         while host.hasSuffix(".") { host = host.dropLast() }
         let lowered = host.lowercased()
         guard !lowered.isEmpty, lowered.contains(".") || lowered.hasPrefix("["),
-              lowered.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || "-._[]:".unicodeScalars.contains($0) })
+              !lowered.unicodeScalars.contains(where: { $0.value < 0x21 || (0x7F...0x9F).contains($0.value) || $0.properties.isWhitespace })
         else { return nil }
         return lowered
     }
@@ -90,8 +93,22 @@ public enum URLExtractor {
         return nil
     }
 
+    /// Whether `scalar` continues a URL in text. Non-ASCII letters, symbols and invisible format
+    /// characters continue it, so a lookalike slash or a zero-width space stays visible in the
+    /// URL instead of silently cutting it; Japanese script, CJK and full-width punctuation and
+    /// white space end it.
     private static func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        guard scalar.isASCII, scalar.value > 0x20, scalar.value < 0x7F else { return false }
-        return !"<>\"'`{}|^".unicodeScalars.contains(scalar)
+        if scalar.isASCII {
+            return scalar.value > 0x20 && scalar.value < 0x7F && !"<>\"'`{}|^".unicodeScalars.contains(scalar)
+        }
+        if scalar.properties.isWhitespace || (0x80...0x9F).contains(scalar.value) || MailTokenizer.isJapanese(scalar) {
+            return false
+        }
+        switch scalar.value {
+        case 0x3000...0x303F, 0xFF00...0xFFEF, 0x2018...0x201F, 0x300C...0x300F:
+            return false
+        default:
+            return true
+        }
     }
 }
