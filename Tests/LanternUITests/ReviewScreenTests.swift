@@ -153,7 +153,7 @@ final class ReviewScreenTests: XCTestCase {
         _ = screen.handle(.character("g"))
         XCTAssertEqual(screen.selectedIndex, 0)
         _ = screen.handle(.pageDown)
-        XCTAssertEqual(screen.selectedIndex, 3, "page = visible queue rows at 80x24")
+        XCTAssertEqual(screen.selectedIndex, 5, "a page at 80x24 shows 7 queue rows, more than the 6 items, so it stops on the last")
         _ = screen.handle(.pageUp)
         XCTAssertEqual(screen.selectedIndex, 0)
         XCTAssertEqual(screen.handle(.character("q")), .quit)

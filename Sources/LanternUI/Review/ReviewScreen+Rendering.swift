@@ -34,11 +34,12 @@ extension ReviewScreen {
         drawKeyBar(into: &grid, row: grid.height - 1)
     }
 
-    /// Queue rows including its header: what the tile graph leaves, at least 3 (header and
-    /// two items), and no more than the queue needs.
+    /// Queue rows including its header: what the tile graph leaves, but at least two fifths of
+    /// the body (and 3 rows), since the analyst works through the queue and the tile graph
+    /// shows its hidden rows as a count; no more than the queue needs.
     func queueHeight(bodyHeight: Int) -> Int {
         let tileRows = (review.featureNames.isEmpty ? 17 : review.featureNames.count) + (bodyHeight >= 30 ? 1 : 0)
-        let available = max(3, bodyHeight - tileRows)
+        let available = max(3, bodyHeight * 2 / 5, bodyHeight - tileRows)
         let needed = max(3, items.count + 1)
         return min(bodyHeight, available, needed)
     }
@@ -142,7 +143,7 @@ extension ReviewScreen {
             grid.fill(row: row, role: role)
             drawQueueRow(into: &grid, row: row, columns: columns, role: role, cells: [
                 SafeText.line(item.host), SafeText.line(item.service), String(item.packets),
-                NumberText.fixed(item.score, digits: 2, sign: true), SafeText.line(item.reason),
+                NumberText.fixed(item.score, digits: 2, sign: true), SafeText.line(strings.term(item.reason)),
             ])
         }
     }

@@ -173,7 +173,10 @@ public final class ReviewScreen {
         }
         let result: Result<TileGraph, ErrorText>
         do {
-            result = .success(try review.tileGraph(for: item))
+            var graph = try review.tileGraph(for: item)
+            graph.featureNames = graph.featureNames.map { strings.term($0) }
+            graph.blockLabels = graph.blockLabels.map { strings.term($0) }
+            result = .success(graph)
         } catch {
             result = .failure(ErrorText(error))
         }
