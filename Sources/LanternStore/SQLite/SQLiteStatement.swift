@@ -88,11 +88,11 @@ public final class SQLiteStatement {
 
     /// A blob of little-endian doubles, as the store writes feature vectors.
     public func doubles(_ column: Int32) -> [Double] {
-        let bytes = blob(column)
-        return stride(from: 0, to: bytes.count - 7, by: 8).map { offset in
-            var bits: UInt64 = 0
-            for i in 0..<8 { bits |= UInt64(bytes[offset + i]) << UInt64(8 * i) }
-            return Double(bitPattern: bits)
+        let count = Int(sqlite3_column_bytes(handle, column)) / 8
+        guard count > 0, let pointer = sqlite3_column_blob(handle, column) else { return [] }
+        return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { memcpy(base, pointer, count * 8) }
+            initialized = count
         }
     }
 }
@@ -100,13 +100,10 @@ public final class SQLiteStatement {
 extension SQLiteStatement.Value {
     /// Encodes doubles as a little-endian blob.
     public static func doubles(_ values: [Double]) -> SQLiteStatement.Value {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(values.count * 8)
-        for value in values {
-            let bits = value.bitPattern
-            for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(8 * i))) }
-        }
-        return .blob(bytes)
+        // One copy of the array's bytes: every platform Swift runs on here is little-endian, which
+        // the precondition checks, so the in-memory layout is already the stored layout.
+        precondition(1.0.bitPattern.littleEndian == 1.0.bitPattern, "the store format assumes a little-endian host")
+        return .blob(values.withUnsafeBytes { Array($0) })
     }
 
     public static func optional(_ value: Int?) -> SQLiteStatement.Value { value.map { .integer(Int64($0)) } ?? .null }
