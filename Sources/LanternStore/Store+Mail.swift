@@ -30,7 +30,7 @@ public struct StoredMail: Sendable, Equatable {
     public var unknown: Bool?
 }
 
-/// Where a message was read from.
+/// The file and position a message was read from.
 public struct MailOrigin: Sendable {
     public var path: String
     public var index: Int
@@ -65,12 +65,12 @@ extension Store {
         return database.changes == 0 ? nil : database.lastInsertRowID
     }
 
-    /// Whether a message with these exact bytes is stored, so a re-ingest can skip parsing it.
+    /// Returns whether a message with these exact bytes is stored, so a re-ingest can skip parsing it.
     public func containsMail(contentHash: String) throws -> Bool {
         try !database.prepare("SELECT 1 FROM mail_messages WHERE content_hash = ? LIMIT 1").rows([.text(contentHash)]) { _ in true }.isEmpty
     }
 
-    /// Every stored message in date order (undated last), then by id.
+    /// Returns every stored message in date order (undated last), then by id.
     /// - Complexity: O(n) in the number of stored messages.
     public func mailMessages() throws -> [StoredMail] {
         try database.prepare("""

@@ -11,13 +11,16 @@ public struct DecodedText: Sendable, Equatable {
 
 /// Decoding of the charsets mail uses in practice, from the label a message declares.
 ///
-/// Labels are matched after lower-casing and trimming quotes, and resolved to the superset
+/// Labels are matched after lower-casing and trimming quotes. They resolve to the superset
 /// decoders that mailers really write: Shift_JIS and its aliases to CP932, ISO-2022-JP to
 /// CP50220 (see `ISO2022JPDecoder`), EUC-JP to EUC-JP-MS, GB2312 and GBK to GB18030, Big5 to
-/// Big5-HKSCS, EUC-KR to CP949, ISO-8859-1 and US-ASCII to windows-1252 as browsers do. Other
-/// labels go to iconv as written. An unknown label never throws: the bytes are kept as UTF-8
+/// Big5-HKSCS, EUC-KR to CP949, and ISO-8859-1 to windows-1252 as browsers do. US-ASCII text
+/// with 8-bit bytes is read as UTF-8 when valid, otherwise as undeclared text. Other labels go
+/// to iconv as written.
+///
+/// An unknown label never throws, and the result carries a note. The bytes are kept as UTF-8
 /// when they are valid UTF-8, otherwise decoded by uchardet's guess when it names a multi-byte
-/// charset, otherwise as UTF-8 with U+FFFD for the bad bytes; the result carries a note.
+/// charset, otherwise decoded as UTF-8 with U+FFFD for the bad bytes.
 public enum CharsetDecoder {
     /// Decodes `bytes` declared as `label`; `nil` or an empty label means no charset was given.
     /// - Complexity: O(n) in the number of bytes.
@@ -72,7 +75,7 @@ public enum CharsetDecoder {
             .contains { name.hasPrefix($0) }
     }
 
-    /// Whether `bytes` contain an ISO-2022-JP designation (`ESC $ B`, `ESC $ @` or `ESC ( I`).
+    /// Returns whether `bytes` contain an ISO-2022-JP designation (`ESC $ B`, `ESC $ @` or `ESC ( I`).
     static func containsISO2022JPEscape(_ bytes: [UInt8]) -> Bool {
         var index = 0
         while let escape = bytes[index...].firstIndex(of: 0x1B), escape + 2 < bytes.count {
@@ -105,7 +108,7 @@ public enum CharsetDecoder {
         case iconvChain([String])
     }
 
-    /// The first plausible charset name in a damaged label: after a repeated "charset=", up
+    /// Returns the first plausible charset name in a damaged label: after a repeated "charset=", up
     /// to the first character that no charset name contains.
     static func leadingToken(_ name: String) -> String? {
         var rest = Substring(name)
@@ -120,7 +123,7 @@ public enum CharsetDecoder {
             .lowercased()
     }
 
-    /// The decoder for a normalised label, or `nil` when the label is not in the table.
+    /// Returns the decoder for a normalised label, or `nil` when the label is not in the table.
     static func decoder(for name: String) -> Decoder? {
         switch name {
         case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8", "unicode-2-0-utf-8":

@@ -2,8 +2,8 @@ import CUchardet
 
 /// A guess at the charset of bytes that declare none, made by uchardet.
 ///
-/// Each call creates and deletes one uchardet handle, so the type holds no C state and is safe to
-/// use from any thread. Guessing costs one pass over the bytes; callers give it only bodies and
+/// Each call creates and deletes one uchardet handle, so the type keeps no C state and is safe to
+/// use from any thread. Guessing costs one pass over the bytes. Callers give it only bodies and
 /// headers that are not valid UTF-8 and carry no ISO-2022 escapes.
 public enum CharsetDetector {
     /// Returns uchardet's charset name for `bytes` (for example "SHIFT_JIS", "EUC-JP",

@@ -3,7 +3,7 @@
 /// Mailers on Windows encode NEC special characters (①, ㈱, Roman numerals) and the IBM
 /// extensions in ISO-2022-JP, which strict decoders, glibc's included, reject. Each JIS X 0208
 /// pair is turned into its Shift_JIS code arithmetically and the result decoded as CP932, which
-/// maps those rows; half-width katakana (`ESC ( I`, or SO/SI) become CP932's single bytes. JIS X
+/// maps those rows. Half-width katakana (`ESC ( I`, or SO/SI) become CP932's single bytes. JIS X
 /// 0212 (`ESC $ ( D`) is passed to EUC-JP, the only common decoder that maps it.
 enum ISO2022JPDecoder {
     private enum Mode { case ascii, jis0208, katakana, jis0212 }
@@ -31,7 +31,7 @@ enum ISO2022JPDecoder {
             jis0212.removeAll(keepingCapacity: true)
         }
 
-        // Only one of `pending` and `jis0212` holds bytes at a time, so flushing keeps text order.
+        // Only one of `pending` and `jis0212` contains bytes at a time, so flushing keeps text order.
         func appendCP932(_ newBytes: [UInt8]) {
             if !jis0212.isEmpty { flush() }
             pending += newBytes
@@ -84,7 +84,7 @@ enum ISO2022JPDecoder {
         return (text, invalid)
     }
 
-    /// The mode an escape sequence at `index` selects (`nil` to keep the current one) and its
+    /// Returns the mode an escape sequence at `index` selects (`nil` to keep the current one) and its
     /// length, or `nil` for an escape this decoder does not know (the ESC then stays a control
     /// character, which display code escapes).
     private static func escape(_ bytes: [UInt8], at index: Int) -> (Mode?, Int)? {

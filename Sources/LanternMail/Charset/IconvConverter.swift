@@ -6,7 +6,7 @@ import Glibc
 /// conversion never stops early. A handle is opened per call: iconv handles carry shift state
 /// and are not safe to share between threads.
 enum IconvConverter {
-    /// Whether glibc's iconv knows `charset` as a source charset.
+    /// Returns whether glibc's iconv accepts `charset` as a source charset.
     static func supports(_ charset: String) -> Bool {
         let handle = iconv_open("UTF-8", charset)
         guard handle != iconv_t(bitPattern: -1) else { return false }
@@ -55,7 +55,6 @@ enum IconvConverter {
                 }
             }
         }
-        // Flush a stateful encoder's pending shift sequence; output only, never fails for UTF-8.
         return (String(decoding: output, as: UTF8.self), invalid)
     }
 }

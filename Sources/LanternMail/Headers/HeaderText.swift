@@ -3,7 +3,7 @@ import Foundation
 /// Decoding of raw header values: unfolding, RFC 2047 encoded words and undeclared 8-bit text.
 ///
 /// Adjacent encoded words (only whitespace between them) are joined: their whitespace is
-/// dropped, as RFC 2047 section 6.2 says, and words with the same charset are joined as bytes
+/// dropped, as RFC 2047 section 6.2 requires, and words with the same charset are joined as bytes
 /// before conversion, so a UTF-8 or Shift_JIS character cut between two words comes out whole.
 /// Charset labels go through `CharsetDecoder`, with its aliases and superset decoders. Raw 8-bit
 /// or ISO-2022-JP text outside encoded words is decoded as `CharsetDecoder.decodeUndeclared`
@@ -65,7 +65,7 @@ public enum HeaderText {
 
     // MARK: - Scanning
 
-    /// The value with folding line breaks removed (RFC 5322 section 2.2.3).
+    /// Returns the value with folding line breaks removed (RFC 5322 section 2.2.3).
     static func unfolded(_ raw: [UInt8]) -> [UInt8] {
         raw.filter { $0 != 0x0D && $0 != 0x0A }
     }
@@ -90,7 +90,7 @@ public enum HeaderText {
         return segments
     }
 
-    /// The encoded word `=?charset?B|Q?text?=` starting at `start` and the index after it.
+    /// Returns the encoded word `=?charset?B|Q?text?=` starting at `start` and the index after it.
     private static func encodedWord(_ bytes: [UInt8], at start: Int) -> (Segment, Int)? {
         var index = start + 2
         let charsetStart = index

@@ -5,8 +5,8 @@ import Foundation
 ///
 /// RFC 2231 continuations (`name*0*=`, `name*1*=` …) are joined as bytes in section order and
 /// converted once with the charset of section 0, so a character cut between sections survives.
-/// Defects never throw; they are listed in `defects`: a parameter with no value is ignored, and
-/// a missing section is skipped (the rest joined as a best effort).
+/// Defects never throw. They are listed in `defects`: a parameter with no value is ignored, and
+/// a missing section is skipped while the rest are joined as a best effort.
 struct MIMEParameters {
     /// The value before the first ";" (for example "attachment" or "text/plain"), lower-cased.
     private(set) var value = ""
@@ -96,7 +96,7 @@ struct MIMEParameters {
         return MIMEParameters.decodePlain(bytes)
     }
 
-    /// A plain value: RFC 2047 words inside are decoded (a common violation), and raw 8-bit
+    /// Decodes a plain value: RFC 2047 words inside are decoded (a common violation), and raw 8-bit
     /// bytes are decoded as undeclared text.
     private static func decodePlain(_ bytes: [UInt8]) -> String {
         HeaderText.decode(bytes).text
@@ -132,7 +132,7 @@ struct MIMEParameters {
         return items
     }
 
-    /// The value without surrounding white space and quotes, with backslash escapes undone.
+    /// Returns the value without surrounding white space and quotes, with backslash escapes undone.
     private static func unquoted(_ bytes: [UInt8]) -> [UInt8] {
         var trimmed = ArraySlice(bytes)
         while let first = trimmed.first, first == 0x20 || first == 0x09 { trimmed = trimmed.dropFirst() }

@@ -93,7 +93,7 @@ extension MIMEMessage {
             content: content, truncated: truncated, depth: depth)
     }
 
-    /// Whether the start of a raw base64 stream has a line with a space or tab between other
+    /// Returns whether the start of a raw base64 stream has a line with a space or tab between other
     /// characters, which base64 never writes.
     private static func looksLikeText(_ raw: UnsafeMutablePointer<GMimeStream>) -> Bool {
         g_mime_stream_reset(raw)
@@ -108,7 +108,7 @@ extension MIMEMessage {
         }
     }
 
-    /// The part's content with its transfer encoding (base64, quoted-printable, uuencode)
+    /// Returns the part's content with its transfer encoding (base64, quoted-printable, uuencode)
     /// undone, cut at `maxBytes`.
     private static func decodedContent(_ part: UnsafeMutablePointer<GMimePart>, maxBytes: Int) -> ([UInt8], Bool) {
         guard let wrapper = g_mime_part_get_content(part), let stream = g_mime_stream_mem_new() else { return ([], false) }

@@ -71,7 +71,7 @@ final class MIMEMessage {
     /// The top-level MIME part, or `nil` for a message with headers only.
     var body: UnsafeMutablePointer<GMimeObject>? { g_mime_message_get_mime_part(message) }
 
-    /// The raw bytes of every header named `name` (case-insensitive), in order, folding kept.
+    /// Returns the raw bytes of every header named `name` (case-insensitive), in order, folding kept.
     func rawHeaders(named name: String) -> [[UInt8]] {
         MIMEMessage.rawHeaders(of: object, named: name)
     }
@@ -147,7 +147,7 @@ private final class WarningCollector {
     private(set) var lines: [String] = []
 
     func add(offset: Int64, code: GMimeParserWarning, item: String?) {
-        // A hostile message can raise thousands of warnings; the first 50 say enough.
+        // A hostile message can raise thousands of warnings, and the first 50 are enough to diagnose it.
         guard lines.count < 50 else { return }
         let what = WarningCollector.describe(code)
         let detail = item.map { ": " + String($0.prefix(120)) } ?? ""

@@ -11,7 +11,7 @@ public struct MailAttachment: Sendable, Equatable, Codable {
     /// The extension the file really has: the text after the last "." of the name in storage
     /// order, lower-cased, which is what the operating system acts on.
     public var realExtension: String?
-    /// Set when the name holds characters that make it display differently from what it is.
+    /// Set when the name contains characters that make it display differently from what it is.
     public var warning: String?
 
     public init(mediaType: String, rawName: String?) {
@@ -42,7 +42,7 @@ public struct MailAttachment: Sendable, Equatable, Codable {
         }
     }
 
-    /// The last path component, without control characters, at most 255 characters.
+    /// Returns the last path component, without control characters, at most 255 characters.
     static func sanitised(_ raw: String) -> String {
         let lastComponent = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         var scalars = String.UnicodeScalarView()

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What Lantern keeps of one message: decoded header fields, text, URLs, registered domains,
-/// attachments and term counts. Built by `MailParser`; the raw message is not kept.
+/// The parts of one message Lantern keeps: decoded header fields, text, URLs, registered
+/// domains, attachments and term counts. `MailParser` builds it, and the raw message is not kept.
 public struct MailMessage: Sendable, Equatable {
     /// The Message-ID without angle brackets, or `nil` when the header is missing.
     public var messageID: String?
@@ -27,8 +27,9 @@ public struct MailMessage: Sendable, Equatable {
     /// Defects and guesses met while decoding (unknown charsets, GMime warnings, cut parts).
     public var notes: [String]
 
-    /// The first `length` characters of `text` on one line, for previews.
+    /// Returns the first `length` characters of `text` on one line, for previews.
     public func excerpt(length: Int = 300) -> String {
-        String(HeaderText.singleLine(text).prefix(length))
+        // Collapsing spaces shortens text, so four times the length leaves enough to cut from.
+        String(HeaderText.singleLine(String(text.unicodeScalars.prefix(length * 4))).prefix(length))
     }
 }

@@ -58,7 +58,7 @@ public final class MailParser {
             notes: notes)
     }
 
-    /// The content hash stored with a message: SHA-256 of its bytes in lower-case hex.
+    /// Returns the content hash stored with a message: SHA-256 of its bytes in lower-case hex.
     public static func contentHash(_ bytes: [UInt8]) -> String {
         SHA256.hex(bytes)
     }
@@ -85,7 +85,7 @@ public final class MailParser {
         }
     }
 
-    /// The time of the topmost Received header: the date after its last ";".
+    /// Returns the time of the topmost Received header: the date after its last ";".
     private static func receivedDate(_ mime: MIMEMessage) -> Date? {
         guard let raw = mime.rawHeaders(named: "Received").first else { return nil }
         let text = String(decoding: HeaderText.unfolded(raw), as: UTF8.self)
@@ -134,7 +134,7 @@ public final class MailParser {
         return body
     }
 
-    /// The message without up to three lines of text before its header block (a log line that
+    /// Returns the message without up to three lines of text before its header block (a log line that
     /// some tools write at the top of saved mail), or unchanged when none is found.
     static func withoutLeadingText(_ bytes: [UInt8], notes: inout [String]) -> [UInt8] {
         let head = bytes.prefix(MailFileFormat.sniffLength)
@@ -146,7 +146,7 @@ public final class MailParser {
         return Array(bytes[offset...])
     }
 
-    /// The charset an HTML document declares in a `<meta>` tag, read from its ASCII bytes.
+    /// Returns the charset an HTML document declares in a `<meta>` tag, read from its ASCII bytes.
     static func metaCharset(_ bytes: [UInt8]) -> String? {
         let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
         guard let range = head.range(of: "charset=") else { return nil }

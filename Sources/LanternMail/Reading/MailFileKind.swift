@@ -1,6 +1,6 @@
 import Glibc
 
-/// How a file holds mail.
+/// The way a file stores mail.
 public enum MailFileKind: Sendable, Equatable {
     /// One message (an .eml file, or a Maildir message named by `MaildirName`).
     case message
@@ -13,21 +13,21 @@ public enum MailFileFormat {
     /// Bytes read to decide.
     static let sniffLength = 8_192
 
-    /// The kind of mail in the file at `path`, or `nil` when the file is unreadable, empty or
+    /// Returns the kind of mail in the file at `path`, or `nil` when the file is unreadable, empty or
     /// does not start like mail.
     public static func detect(path: String) -> MailFileKind? {
         guard let head = readHead(path) else { return nil }
         return detect(head: head)
     }
 
-    /// The kind of mail `head` (the first bytes of a file) starts, or `nil`.
+    /// Returns the kind of mail `head` (the first bytes of a file) starts, or `nil`.
     ///
     /// An mbox starts with a separator line (see `MboxSplitter.isSeparator`). A message starts
-    /// with a header block: within its first lines, at least two header fields ("Name: value")
-    /// of which one is a field every message carries (From, Received, Return-Path, Subject,
-    /// Date, Message-ID, Delivered-To, MIME-Version, Content-Type, To), or one such field and
-    /// the blank line that ends the header block. Up to three lines of
-    /// other text (a log line some tools write first) may come before it.
+    /// with a header block. Within its first lines there must be at least two header fields
+    /// ("Name: value"), one of them a field every message carries (From, Received, Return-Path,
+    /// Subject, Date, Message-ID, Delivered-To, MIME-Version, Content-Type, To). One such field
+    /// followed by the blank line that ends the block is also enough. Up to three lines of other
+    /// text, such as a log line some tools write first, may come before the block.
     public static func detect(head: [UInt8]) -> MailFileKind? {
         let lines = head.split(separator: 0x0A, maxSplits: 40, omittingEmptySubsequences: false).prefix(40)
         guard let first = lines.first, !head.isEmpty else { return nil }
@@ -35,7 +35,7 @@ public enum MailFileFormat {
         return headerBlockStart(lines: Array(lines)) != nil ? .message : nil
     }
 
-    /// The index of the line where a header block starts, or `nil` when there is none in the
+    /// Returns the index of the line where a header block starts, or `nil` when there is none in the
     /// first four lines.
     static func headerBlockStart(lines: [ArraySlice<UInt8>]) -> Int? {
         for start in 0..<min(4, lines.count) {
@@ -63,7 +63,7 @@ public enum MailFileFormat {
         "from", "received", "return-path", "subject", "date", "message-id", "delivered-to", "mime-version", "content-type", "to",
     ]
 
-    /// The field name of a header line: printable ASCII without ":" before the colon. A space
+    /// Returns the field name of a header line: printable ASCII without ":" before the colon. A space
     /// before the colon ("From : x") is tolerated, as loose parsers do.
     static func fieldName(_ line: ArraySlice<UInt8>) -> String? {
         guard let colon = line.firstIndex(of: 0x3A), colon > line.startIndex else { return nil }

@@ -7,7 +7,7 @@
 /// CRLF files are split the same way, and the blank line before each separator is removed
 /// with its CR.
 public enum MboxSplitter {
-    /// The messages of an mbox, as byte ranges of `bytes` (separator lines left out).
+    /// Returns the messages of an mbox, as byte ranges of `bytes` (separator lines left out).
     /// - Complexity: O(n) in the file size.
     public static func messageRanges(_ bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
@@ -28,7 +28,7 @@ public enum MboxSplitter {
         return ranges.filter { !$0.isEmpty }
     }
 
-    /// A message's bytes with mboxrd ">From " escaping undone.
+    /// Returns a message's bytes with mboxrd ">From " escaping undone.
     public static func unescaped(_ bytes: UnsafeRawBufferPointer, range: Range<Int>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
@@ -45,7 +45,7 @@ public enum MboxSplitter {
         return output
     }
 
-    /// Whether `line` (without its LF) is an mbox separator.
+    /// Returns whether `line` (without its LF) is an mbox separator.
     public static func isSeparator<Line: Collection>(_ line: Line) -> Bool where Line.Element == UInt8 {
         var text = Array(line)
         if text.last == 0x0D { text.removeLast() }

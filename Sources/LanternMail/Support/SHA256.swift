@@ -2,7 +2,7 @@ import CGMime
 
 /// SHA-256 digests through GLib's checksum, which GMime already links.
 enum SHA256 {
-    /// The digest of `bytes` as 64 lower-case hex digits.
+    /// Returns the digest of `bytes` as 64 lower-case hex digits.
     /// - Complexity: O(n) in the number of bytes.
     static func hex(_ bytes: [UInt8]) -> String {
         let digest = bytes.withUnsafeBufferPointer { buffer in

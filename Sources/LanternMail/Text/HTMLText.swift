@@ -18,14 +18,16 @@ public struct HTMLText: Sendable {
         return true
     }()
 
-    /// Parses decoded HTML. Any `<meta charset>` in it is ignored: the caller already decoded
-    /// the bytes, and letting libxml2 switch encodings again would garble them.
+    /// Parses decoded HTML. Any `<meta charset>` in it is ignored (`HTML_PARSE_IGNORE_ENC`):
+    /// the caller already decoded the bytes, and a second decoding would garble them.
     /// - Complexity: O(n) in the HTML length.
     public init(html: String) {
         precondition(HTMLText.initialised)
-        let bytes = Array(HTMLText.withoutCharsetDeclarations(html).utf8)
+        let bytes = Array(html.utf8)
+        // XML_PARSE_HUGE lifts libxml2's nesting limit of 256 elements, past which it drops the
+        // rest of the document, so spam could hide text that way. The caller bounds the size.
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32(clamping: $0.count), nil, "UTF-8", options) }
         }
@@ -44,8 +46,13 @@ public struct HTMLText: Sendable {
 
     /// Walks the tree without recursion: spam nests tags thousands deep.
     private mutating func collect(from root: UnsafeMutablePointer<xmlNode>) {
-        var stack: [UnsafeMutablePointer<xmlNode>] = [root]
-        while let node = stack.popLast() {
+        // `nil` entries mark the end of a block element, where a line break follows its text.
+        var stack: [UnsafeMutablePointer<xmlNode>?] = [root]
+        while let entry = stack.popLast() {
+            guard let node = entry else {
+                text += "\n"
+                continue
+            }
             switch node.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content {
@@ -60,9 +67,12 @@ public struct HTMLText: Sendable {
                         xmlFree(value)
                     }
                 }
-                if HTMLText.blockElements.contains(name) { text += "\n" }
+                if HTMLText.blockElements.contains(name) {
+                    text += "\n"
+                    stack.append(nil)
+                }
                 if name == "head" {
-                    // The head holds the title (kept) and scripts or styles (dropped).
+                    // The head contains the title, which is kept, and scripts or styles, which are dropped.
                     var child = node.pointee.children
                     var titles: [UnsafeMutablePointer<xmlNode>] = []
                     while let current = child {
@@ -83,19 +93,5 @@ public struct HTMLText: Sendable {
                 continue
             }
         }
-    }
-
-    /// The HTML with "charset" inside `<meta>` tags renamed, so libxml2 keeps UTF-8.
-    static func withoutCharsetDeclarations(_ html: String) -> String {
-        guard html.range(of: "<meta", options: .caseInsensitive) != nil else { return html }
-        var result = ""
-        var rest = html[...]
-        while let open = rest.range(of: "<meta", options: .caseInsensitive) {
-            result += rest[..<open.lowerBound]
-            let tagEnd = rest[open.upperBound...].firstIndex(of: ">") ?? rest.endIndex
-            result += rest[open.lowerBound..<tagEnd].replacingOccurrences(of: "charset", with: "data-ignored", options: .caseInsensitive)
-            rest = rest[tagEnd...]
-        }
-        return result + rest
     }
 }

@@ -5,8 +5,8 @@ import Foundation
 /// Spam and analysts' reports write URLs so that they do not click: "hxxp://", "example[.]com",
 /// "example(dot)com", "[:]//". These are turned back into plain URLs before matching. A URL in
 /// text starts at "http://", "https://", "ftp://" or "www." and ends at white space, a quote,
-/// an angle bracket, or Japanese or full-width text (which often follows a URL without a
-/// space); trailing punctuation is dropped. Nothing is ever fetched.
+/// an angle bracket, or Japanese or full-width text, which often follows a URL without a
+/// space. Trailing punctuation is dropped. Nothing is ever fetched.
 ///
 /// NOTE: a host written in Japanese script (an IDN such as "例え.jp") is cut at its first
 /// Japanese character; links in HTML attributes are not affected.
@@ -33,7 +33,7 @@ public enum URLExtractor {
         return found
     }
 
-    /// The URL of a link attribute (href, action, src), de-obfuscated, or `nil` for links that
+    /// Returns the URL of a link attribute (href, action, src), de-obfuscated, or `nil` for links that
     /// lead nowhere on the web (mailto:, cid:, javascript:, data:, fragments, relative paths).
     public static func url(fromLink link: String) -> String? {
         let trimmed = deobfuscated(link).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -45,7 +45,7 @@ public enum URLExtractor {
         return host(of: trimmed) != nil ? trimmed : nil
     }
 
-    /// The lower-case host of a URL (no user information, port or trailing dot).
+    /// Returns the lower-case host of a URL (no user information, port or trailing dot).
     public static func host(of url: String) -> String? {
         var rest = Substring(url)
         if let scheme = rest.range(of: "://") {
@@ -68,34 +68,59 @@ public enum URLExtractor {
         return lowered
     }
 
-    /// The text with common defanging undone: hxxp, [.], (.), {.}, [dot], (dot), [:], [://].
+    /// Defanged spellings and what they stand for, matched without regard to ASCII case.
+    private static let defangings: [(pattern: [UInt32], replacement: String)] = [
+        ("hxxps[:]//", "https://"), ("hxxp[:]//", "http://"), ("hxxps://", "https://"), ("hxxp://", "http://"),
+        ("h**ps://", "https://"), ("h**p://", "http://"), ("fxp://", "ftp://"),
+        ("[://]", "://"), ("[:]", ":"), ("[.]", "."), ("(.)", "."), ("{.}", "."),
+        ("[dot]", "."), ("(dot)", "."), ("{dot}", "."),
+    ].map { (Array($0.0.unicodeScalars.map(\.value)), $0.1) }
+
+    /// Returns the text with common defanging undone: hxxp, [.], (.), {.}, [dot], (dot), [:], [://].
+    /// - Complexity: O(n) in the text length.
     public static func deobfuscated(_ text: String) -> String {
-        var result = text
-        let replacements: [(String, String)] = [
-            ("hxxps://", "https://"), ("hxxp://", "http://"), ("hxxps[:]//", "https://"), ("hxxp[:]//", "http://"),
-            ("h**ps://", "https://"), ("h**p://", "http://"), ("fxp://", "ftp://"),
-            ("[://]", "://"), ("[:]", ":"), ("[.]", "."), ("(.)", "."), ("{.}", "."),
-            ("[dot]", "."), ("(dot)", "."), ("{dot}", "."),
-        ]
-        for (pattern, replacement) in replacements where result.range(of: pattern, options: .caseInsensitive) != nil {
-            result = result.replacingOccurrences(of: pattern, with: replacement, options: .caseInsensitive)
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        scanning: while index < scalars.count {
+            let scalar = scalars[index]
+            let lowered = scalar.value | 0x20
+            // Every pattern starts with "h", "f", "[", "(" or "{", so other characters skip the search.
+            if lowered == 0x68 || lowered == 0x66 || scalar == "[" || scalar == "(" || scalar == "{" {
+                for (pattern, replacement) in defangings where matches(pattern, scalars, at: index) {
+                    result.append(contentsOf: replacement.unicodeScalars)
+                    index += pattern.count
+                    continue scanning
+                }
+            }
+            result.append(scalars[index])
+            index += 1
         }
-        return result
+        return String(result)
     }
 
+    private static func matches(_ pattern: [UInt32], _ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index + pattern.count <= scalars.count else { return false }
+        for (offset, expected) in pattern.enumerated() {
+            let value = scalars[index + offset].value
+            let lowered = (0x41...0x5A).contains(value) ? value | 0x20 : value
+            if lowered != expected { return false }
+        }
+        return true
+    }
+
+    private static let urlPrefixes: [[UInt32]] = ["https://", "http://", "ftp://", "www."].map { $0.unicodeScalars.map(\.value) }
+
+    /// Returns the length of the URL start ("https://", "http://", "ftp://", "www.", any case) at `index`.
     private static func urlPrefixLength(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
-        for prefix in ["https://", "http://", "ftp://", "www."] {
-            let count = prefix.unicodeScalars.count
-            guard index + count <= scalars.count else { continue }
-            let candidate = String(String.UnicodeScalarView(scalars[index..<index + count])).lowercased()
-            if candidate == prefix { return count }
-        }
-        return nil
+        let first = scalars[index].value | 0x20
+        guard first == 0x68 || first == 0x66 || first == 0x77 else { return nil }  // "h", "f", "w"
+        return urlPrefixes.first { matches($0, scalars, at: index) }?.count
     }
 
-    /// Whether `scalar` continues a URL in text. Non-ASCII letters, symbols and invisible format
+    /// Returns whether `scalar` continues a URL in text. Non-ASCII letters, symbols and invisible format
     /// characters continue it, so a lookalike slash or a zero-width space stays visible in the
-    /// URL instead of silently cutting it; Japanese script, CJK and full-width punctuation and
+    /// URL instead of silently cutting it. Japanese script, CJK and full-width punctuation and
     /// white space end it.
     private static func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {

@@ -7,15 +7,15 @@ import Foundation
 /// the prolonged sound mark) go to MeCab, which keeps content words (nouns, verbs, adjectives,
 /// adverbs, adnominals, interjections) in their base form and drops particles, auxiliaries and
 /// symbols. Other text is split into words of letters, marks and digits, keeping an apostrophe
-/// between letters and a point or comma between digits; this approximates Unicode word
+/// between letters and a point or comma between digits. This approximates Unicode word
 /// boundaries (UAX #29) for space-separated scripts.
 ///
-/// NOTE: Thai, Lao, Khmer and Chinese runs without spaces become one token per run; a
+/// NOTE: Thai, Lao, Khmer and Chinese runs without spaces become one token per run. A
 /// dictionary segmenter for them would be needed before such spam is common in the stream.
 public final class MailTokenizer {
     private let morphological: MorphologicalTokenizer?
-    /// Characters of text read per message; longer text is cut, since tokens past the first
-    /// few hundred kilobytes add nothing to a bag of words but time.
+    /// Characters of text read per message. Longer text is cut, because tokens past the first
+    /// few hundred kilobytes add time but little to a bag of words.
     public var maxCharacters = 200_000
 
     /// Prefix of registered-domain tokens, which no word token can carry (words hold no ":").

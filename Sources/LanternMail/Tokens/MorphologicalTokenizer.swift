@@ -4,7 +4,7 @@ import Foundation
 /// Japanese morphological analysis with MeCab and the IPADIC dictionary.
 ///
 /// The wrapper owns one `mecab_t` and destroys it exactly once in `deinit`. MeCab's tagger is
-/// not thread-safe, so one tokenizer serves one thread at a time; ingest runs on one thread.
+/// not thread-safe, so one tokenizer serves one thread at a time. `MailIngest` uses one thread.
 /// The dictionary is looked for where Debian installs it (see `dictionaryCandidates`).
 public final class MorphologicalTokenizer {
     private let tagger: OpaquePointer
@@ -35,7 +35,7 @@ public final class MorphologicalTokenizer {
         return candidates
     }
 
-    /// Opens MeCab with the first dictionary folder that holds a compiled system dictionary.
+    /// Opens MeCab with the first dictionary folder that contains a compiled system dictionary.
     /// - Throws: `MailError.dictionaryNotFound` listing the folders searched, or
     ///   `MailError.tokenizerFailed` with MeCab's message.
     public init() throws(MailError) {

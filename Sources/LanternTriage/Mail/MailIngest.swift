@@ -30,7 +30,7 @@ public final class MailIngest {
 
     private let store: Store
     public let parser: MailParser
-    /// Why Japanese text is not split into words (no MeCab dictionary), or `nil`.
+    /// The reason Japanese text is not split into words (no MeCab dictionary), or `nil`.
     public let tokenizerWarning: String?
     public var batchSize = 200
     /// Called for each failure as it happens, for progress output.
