@@ -10,22 +10,22 @@ enum Lantern {
     }
 
     static let commands: [Command] = [
-        Command(name: "simulate", usage: "simulate darknet --out FILE.pcap [--packets N] [--days D] [--seed S]",
+        Command(name: "simulate", usage: "simulate darknet --out FILE.pcap [--packets N] [--days D] [--seed S] [--darknet CIDR] [--plant PORT/PROTO:DAY:COUNT]",
                 summary: "write a simulated darknet capture and its ground truth (FILE.truth.jsonl)", run: SimulateCommand.run),
         Command(name: "ingest", usage: "ingest [--db DB] [--window SECONDS] [--subnet-prefix 16/32] [--signatures FILE[,FILE]] [--time-zone UTC|+09:00|Asia/Tokyo] [--kind auto|capture|mail] [--no-train] PATH...",
                 summary: "read captures (pcap/pcapng/.gz) and mail (EML, mbox, Maildir) into the store, then train", run: IngestCommand.run),
         Command(name: "train", usage: "train [--db DB] [--features baseline|extended] [--kernel auto|linear|rbf]",
                 summary: "train the backscatter model, score every window, write alerts", run: TrainCommand.run),
-        Command(name: "tui", usage: "tui [--db DB] [--lang en|ja] [--theme NAME|PATH]",
+        Command(name: "tui", usage: "tui [--db DB] [--lang en|ja] [--theme NAME|PATH] [--analyst NAME] [--ascii] [--preview]",
                 summary: "open the analyst's review queue in the terminal", run: TUICommand.run),
         Command(name: "cluster", usage: ClusterCommand.usage, summary: "learn subnet prototypes, assign every subnet-day, raise early warnings", run: ClusterCommand.run),
         Command(name: "export", usage: "export labels|alerts|flags|mail [--db DB] [--format csv|jsonl]",
                 summary: "print labels, alerts, early-warning flags or mail, one record per line", run: ExportCommand.run),
         Command(name: "stats", usage: "stats [--db DB]",
                 summary: "print what the store holds and what the model learned from", run: StatsCommand.run),
-        Command(name: "evaluate", usage: "evaluate backscatter [--db DB] --truth FILE [--budgets 0,0.5,1,2,5] [--features baseline|extended|both]",
+        Command(name: "evaluate", usage: "evaluate backscatter [--db DB] --truth FILE [--budgets 0,0.5,1,2,5] [--features baseline|extended|both] [--by-kind]",
                 summary: "replay the analyst loop with ground truth beside rule baselines", run: EvaluateCommand.run),
-        Command(name: "demo", usage: "demo [--dir DIR] [--packets N]",
+        Command(name: "demo", usage: "demo [--dir DIR] [--packets N] [--lang en|ja] [--theme NAME|PATH] [--no-ui]",
                 summary: "simulate a small capture, ingest it, train, and open the UI", run: DemoCommand.run),
     ]
 

@@ -16,9 +16,10 @@ public final class BackscatterSession: BackscatterReview {
     private var skipped: Set<Int> = []
     private var undoStack: [(labelID: Int64, index: Int)] = []
     private var entries: [ReviewQueueBuilder.Entry] = []
-    /// Queue items materialised for the screen; the full queue can be far longer.
+    /// Queue items materialised for the screen; the full queue can be far longer (its size is
+    /// on the status line), but an analyst works from the top and each item costs a feature copy.
     public private(set) var queue: [ReviewItem] = []
-    public var queueLimit = 500
+    public var queueLimit = 2_000
     public let featureNames: [String]
     /// Captures in the store when the session loaded; an ingest during the session changes it.
     private let capturesAtLoad: [Int64]
