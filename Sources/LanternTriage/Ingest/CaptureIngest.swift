@@ -58,6 +58,36 @@ public final class CaptureIngest {
             outcome.skippedAsDuplicate = true
             return outcome
         }
+        try read(reader, captureID: captureID, label: path, into: &outcome)
+        return outcome
+    }
+
+    /// Captures live from `interface` until `reader.breakLoop()` is called (from a signal
+    /// handler or a timer), storing closed windows as they close.
+    ///
+    /// The capture is one store row named `live:INTERFACE` with the start time in its identity,
+    /// so every run is kept. Windows are written at least every `liveFlushSeconds`, so a quiet
+    /// sensor's windows reach the store without waiting for a full batch.
+    /// - Throws: store failures; a capture error ends the run and is in the outcome.
+    public func ingestLive(_ reader: CaptureReader, interface: String) throws -> FileOutcome {
+        let label = "live:\(interface)"
+        var outcome = FileOutcome(path: label)
+        let started = Date().timeIntervalSince1970
+        guard let captureID = try store.beginCapture(path: label, identity: "\(label)@\(started)", size: 0) else {
+            outcome.skippedAsDuplicate = true
+            return outcome
+        }
+        try read(reader, captureID: captureID, label: label, into: &outcome, flushEvery: liveFlushSeconds)
+        return outcome
+    }
+
+    /// Longest time closed windows of a live capture wait before they are written, in seconds.
+    public var liveFlushSeconds = 5.0
+
+    /// Reads every record of `reader` into the store under `captureID`, then marks the capture
+    /// complete, or partial when reading stopped on an error.
+    private func read(_ reader: CaptureReader, captureID: Int64, label: String, into outcome: inout FileOutcome,
+                      flushEvery interval: Double? = nil) throws {
         // Window batches commit with synchronous=NORMAL, which in WAL mode skips the fsync of each
         // commit. WAL keeps the durable state a prefix of the commit order, and finishCapture
         // commits under FULL, which syncs the whole log, so a power loss either keeps the complete
@@ -83,7 +113,10 @@ public final class CaptureIngest {
         let decoder = PacketDecoder()
         let prefix = subnetConfiguration.prefix
         var finished = false
+        var windowsWritten = 0
+        var lastFlush = Date()
         let flush = { [store] in
+            lastFlush = Date()
             guard !pending.isEmpty || finished, storeError == nil else { return }
             do {
                 try store.database.transaction {
@@ -91,7 +124,7 @@ public final class CaptureIngest {
                     let closed = finished ? subnetDays.takeAll() : subnetDays.takeClosed()
                     try store.addSubnetDays(closed, prefix: prefix, captureID: captureID)
                 }
-                outcome.windows += pending.count
+                windowsWritten += pending.count
             } catch {
                 storeError = error
             }
@@ -104,8 +137,9 @@ public final class CaptureIngest {
                 outcome.statistics.add(record, outcome: result)
                 if let packet = result.packet { aggregator.add(packet) }
                 if pending.count >= batchSize { flush() }
+                if let interval, !pending.isEmpty, Date().timeIntervalSince(lastFlush) >= interval { flush() }
                 if outcome.statistics.records & 0xFFFF == 0 {
-                    progress?(path, reader.bytesRead, reader.streamSize, outcome.statistics.records)
+                    progress?(label, reader.bytesRead, reader.streamSize, outcome.statistics.records)
                 }
                 if storeError != nil { break }
             }
@@ -115,8 +149,9 @@ public final class CaptureIngest {
         aggregator.finish()
         finished = true
         flush()
+        outcome.windows = windowsWritten
         if let storeError { throw storeError }
-        progress?(path, reader.streamSize ?? reader.bytesRead, reader.streamSize, outcome.statistics.records)
+        progress?(label, reader.streamSize ?? reader.bytesRead, reader.streamSize, outcome.statistics.records)
         outcome.reopenedWindows = aggregator.reopenedWindows
 
         var counts = CaptureCounts()
@@ -126,6 +161,5 @@ public final class CaptureIngest {
         counts.undecodable = outcome.statistics.undecodable
         try store.database.execute("PRAGMA synchronous=FULL")
         try store.finishCapture(id: captureID, status: outcome.error == nil ? .complete : .partial, counts: counts, error: outcome.error)
-        return outcome
     }
 }
