@@ -5,11 +5,11 @@ import LanternStore
 /// Reads capture files into the store: decode, aggregate into windows, write.
 ///
 /// Each file is one capture row. A file read to its end before is skipped, so ingesting the
-/// same input twice doubles nothing; a file that failed part-way keeps what was read (status
+/// same input twice doubles nothing. A file that failed part-way keeps what was read (status
 /// `partial`) and is replaced when ingested again. Windows are written in batches, each batch
 /// one transaction, so memory holds only the open windows and one batch.
 public final class CaptureIngest {
-    /// What happened to one file.
+    /// The result of ingesting one file.
     public struct FileOutcome: Sendable {
         public var path: String
         public var skippedAsDuplicate = false
@@ -81,7 +81,7 @@ public final class CaptureIngest {
         return outcome
     }
 
-    /// Longest time closed windows of a live capture wait before they are written, in seconds.
+    /// Maximum time, in seconds, that closed windows of a live capture wait before they are written.
     public var liveFlushSeconds = 5.0
 
     /// Reads every record of `reader` into the store under `captureID`, then marks the capture
