@@ -5,7 +5,7 @@ SWIFT ?= swift
 BUILD_FLAGS = -c release -Xswiftc -enable-testing
 BIN = .build/release/lantern
 
-.PHONY: all deps test-deps build test demo bench clean
+.PHONY: all deps test-deps build test demo bench man clean
 
 all: build
 
@@ -25,6 +25,10 @@ test: test-deps
 
 demo: build
 	$(BIN) demo --dir demo-out
+
+# The man page is generated from the command specs; a test fails when docs/lantern.1 is stale.
+man: build
+	$(BIN) help --man > docs/lantern.1
 
 bench: build
 	scripts/bench

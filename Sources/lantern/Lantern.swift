@@ -3,39 +3,39 @@ import Foundation
 /// The subcommands, with the one-line help that `lantern help` prints.
 enum Lantern {
     struct Command {
-        var name: String
-        var usage: String
-        var summary: String
+        /// Name, summary, options and positional words; the parser and every help text use it.
+        var spec: CommandSpec
         var run: ([String]) throws -> Int32
+
+        var name: String { spec.name }
+        var usage: String { spec.usage }
+        var summary: String { spec.summary }
     }
 
+    static let version = "lantern 0.1.0"
+
     static let commands: [Command] = [
-        Command(name: "simulate", usage: "simulate darknet --out FILE.pcap [--packets N] [--days D] [--seed S] [--darknet CIDR] [--plant PORT/PROTO:DAY:COUNT]",
-                summary: "write a simulated darknet capture and its ground truth (FILE.truth.jsonl)", run: SimulateCommand.run),
-        Command(name: "ingest", usage: "ingest [--db DB] [--window SECONDS] [--subnet-prefix 16/32] [--signatures FILE[,FILE]] [--time-zone UTC|+09:00|Asia/Tokyo] [--kind auto|capture|mail] [--no-train] PATH...",
-                summary: "read captures (pcap/pcapng/.gz) and mail (EML, mbox, Maildir) into the store, then train", run: IngestCommand.run),
-        Command(name: "train", usage: "train [--db DB] [--features baseline|extended] [--kernel auto|linear|rbf]",
-                summary: "train the backscatter model, score every window, write alerts", run: TrainCommand.run),
-        Command(name: "tui", usage: "tui [--db DB] [--lang en|ja] [--theme NAME|PATH] [--analyst NAME] [--ascii] [--preview]",
-                summary: "open the analyst's review queue in the terminal", run: TUICommand.run),
-        Command(name: "cluster", usage: ClusterCommand.usage, summary: "learn subnet prototypes, assign every subnet-day, raise early warnings", run: ClusterCommand.run),
-        Command(name: "export", usage: "export labels|alerts|flags|mail [--db DB] [--format csv|jsonl]",
-                summary: "print labels, alerts, early-warning flags or mail, one record per line", run: ExportCommand.run),
-        Command(name: "stats", usage: "stats [--db DB]",
-                summary: "print what the store holds and what the model learned from", run: StatsCommand.run),
-        Command(name: "evaluate", usage: "evaluate backscatter [--db DB] --truth FILE [--budgets 0,0.5,1,2,5] [--features baseline|extended|both] [--by-kind]",
-                summary: "replay the analyst loop with ground truth beside rule baselines", run: EvaluateCommand.run),
-        Command(name: "demo", usage: "demo [--dir DIR] [--packets N] [--lang en|ja] [--theme NAME|PATH] [--no-ui]",
-                summary: "simulate a small capture, ingest it, train, and open the UI", run: DemoCommand.run),
+        Command(spec: .simulate, run: SimulateCommand.run),
+        Command(spec: .ingest, run: IngestCommand.run),
+        Command(spec: .train, run: TrainCommand.run),
+        Command(spec: .tui, run: TUICommand.run),
+        Command(spec: .cluster, run: ClusterCommand.run),
+        Command(spec: .export, run: ExportCommand.run),
+        Command(spec: .stats, run: StatsCommand.run),
+        Command(spec: .evaluate, run: EvaluateCommand.run),
+        Command(spec: .demo, run: DemoCommand.run),
+        Command(spec: .completion, run: runCompletion),
     ]
+
+    /// Every spec in the order of `lantern help`, with `help` itself last.
+    static var specs: [CommandSpec] { commands.map(\.spec) + [.help] }
 
     static func run(_ words: [String]) throws -> Int32 {
         guard let name = words.first, !["help", "--help", "-h"].contains(name) else {
-            printHelp()
-            return 0
+            return try runHelp(Array(words.dropFirst()))
         }
         if name == "--version" {
-            Output.line("lantern 0.1.0")
+            Output.line(version)
             return 0
         }
         guard let command = commands.first(where: { $0.name == name }) else {
@@ -48,6 +48,30 @@ enum Lantern {
             return 0
         }
         return try command.run(rest)
+    }
+
+    /// `lantern help [--man]`: the command list, or the roff source of the man page.
+    /// Other words after `help` are ignored, as they were before `--man` existed.
+    static func runHelp(_ words: [String]) throws -> Int32 {
+        if words.contains("--man") {
+            Output.line(ManPage.render(commands: specs, version: version))
+        } else {
+            printHelp()
+        }
+        return 0
+    }
+
+    /// `lantern completion bash|zsh`: prints the completion script for that shell.
+    static func runCompletion(_ words: [String]) throws -> Int32 {
+        let arguments = try Arguments(words, spec: .completion)
+        switch arguments.positionals {
+        case ["bash"]: Output.line(CompletionScript.bash(commands: specs))
+        case ["zsh"]: Output.line(CompletionScript.zsh(commands: specs))
+        default:
+            throw UsageError("completion takes one shell, bash or zsh, not '\(arguments.positionals.joined(separator: " "))'; "
+                + "usage: lantern \(CommandSpec.completion.usage)")
+        }
+        return 0
     }
 
     static func printHelp() {

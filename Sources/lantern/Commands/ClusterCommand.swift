@@ -11,10 +11,7 @@ enum ClusterCommand {
         + "[--min-windows 10] [--no-signatures] [--transition-threshold 0.02] [--visit-threshold 0.01]"
 
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(
-            words, command: "cluster",
-            valued: ["db", "from", "to", "k", "linkage", "min-windows", "transition-threshold", "visit-threshold", "vectors", "dimension"],
-            switches: ["no-signatures"])
+        let arguments = try Arguments(words, spec: .cluster)
         guard arguments.positionals.isEmpty else {
             throw UsageError("cluster takes no file names, found '\(arguments.positionals[0])'; usage: lantern \(usage)")
         }

@@ -6,7 +6,7 @@ import LanternTriage
 /// `lantern demo`: everything from nothing — simulate, ingest, train, open the UI.
 enum DemoCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "demo", valued: ["dir", "packets", "lang", "theme"], switches: ["no-ui"])
+        let arguments = try Arguments(words, spec: .demo)
         let directory = arguments.value("dir") ?? "lantern-demo"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let capture = (directory as NSString).appendingPathComponent("demo.pcap")

@@ -7,7 +7,7 @@ import LanternTriage
 /// `lantern evaluate backscatter`: the analyst-loop replay beside the rule baselines.
 enum EvaluateCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "evaluate", valued: ["db", "truth", "budgets", "features"], switches: ["by-kind"])
+        let arguments = try Arguments(words, spec: .evaluate)
         guard arguments.positionals == ["backscatter"] else {
             throw UsageError("evaluate needs the analysis to evaluate: lantern evaluate backscatter --truth FILE")
         }

@@ -5,7 +5,7 @@ import LanternTriage
 /// `lantern export labels|alerts|flags|mail`: one record per line, CSV with a header or JSON Lines.
 enum ExportCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "export", valued: ["db", "format"])
+        let arguments = try Arguments(words, spec: .export)
         guard let what = arguments.positionals.first, ["labels", "alerts", "flags", "mail"].contains(what), arguments.positionals.count == 1 else {
             throw UsageError("export needs one of: labels, alerts, flags, mail (for example: lantern export labels --format csv)")
         }

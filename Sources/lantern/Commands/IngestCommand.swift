@@ -6,7 +6,7 @@ import LanternTriage
 /// `lantern ingest`: captures into the store, then training unless `--no-train`.
 enum IngestCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "ingest", valued: ["db", "window", "subnet-prefix", "signatures", "time-zone", "kind"], switches: ["no-train"])
+        let arguments = try Arguments(words, spec: .ingest)
         guard !arguments.positionals.isEmpty else {
             throw UsageError("ingest needs at least one capture file or folder, for example: lantern ingest capture.pcap")
         }

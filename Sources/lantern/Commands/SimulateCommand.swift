@@ -4,7 +4,7 @@ import LanternDarknet
 /// `lantern simulate darknet`: a telescope capture and its ground truth.
 enum SimulateCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "simulate", valued: ["out", "packets", "days", "seed", "darknet", "plant"])
+        let arguments = try Arguments(words, spec: .simulate)
         guard arguments.positionals == ["darknet"] else {
             throw UsageError("simulate needs the feed to simulate: lantern simulate darknet --out FILE.pcap")
         }

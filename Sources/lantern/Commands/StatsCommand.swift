@@ -5,7 +5,7 @@ import LanternTriage
 /// `lantern stats`: `name: value` lines of what the store holds and the model's learning state.
 enum StatsCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "stats", valued: ["db"])
+        let arguments = try Arguments(words, spec: .stats)
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
         let windows = try store.windowCounts()
         let labels = try store.labelsInForce()

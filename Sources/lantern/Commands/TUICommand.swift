@@ -6,7 +6,7 @@ import LanternUI
 /// `lantern tui`: the review queue in the terminal.
 enum TUICommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "tui", valued: ["db", "lang", "theme", "analyst"], switches: ["preview", "ascii"])
+        let arguments = try Arguments(words, spec: .tui)
         var options = UIOptions()
         options.language = arguments.value("lang")
         if let theme = arguments.value("theme") { options.themeName = theme }

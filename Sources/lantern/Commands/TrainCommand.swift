@@ -5,7 +5,7 @@ import LanternTriage
 /// `lantern train`: a model version from the labels in force; scores, queue size and alerts.
 enum TrainCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, command: "train", valued: ["db", "features", "kernel"])
+        let arguments = try Arguments(words, spec: .train)
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
         // Options given now win; otherwise the choices of the last training stay in force.
         var settings = BackscatterScoring.savedSettings(in: store) ?? BackscatterSettings()

@@ -1,0 +1,118 @@
+import Foundation
+
+// The declared options of every subcommand. Each command parses with its spec here, and
+// `lantern help`, `lantern help --man` and `lantern completion` print from the same specs.
+extension CommandSpec {
+    static let database = OptionSpec.path("db", "DB", "the store to use (default: ./lantern.db)")
+    static let language = OptionSpec.choice("lang", ["en", "ja"], "the language of the UI (default: from LC_ALL, LC_MESSAGES or LANG)")
+    static let theme = OptionSpec(name: "theme", value: "NAME|PATH",
+                                  help: "a theme name (dark, light, high-contrast) or a theme file (default: dark)",
+                                  choices: ["dark", "light", "high-contrast"], isPath: true)
+
+    static let simulate = CommandSpec(
+        name: "simulate", summary: "write a simulated darknet capture and its ground truth (FILE.truth.jsonl)",
+        leading: [PositionalSpec(name: "darknet", help: "the kind of traffic to simulate", choices: ["darknet"])],
+        options: [
+            .path("out", "FILE.pcap", "the capture to write; the ground truth goes beside it", required: true),
+            OptionSpec(name: "packets", value: "N", help: "number of packets (default: 1000000)"),
+            OptionSpec(name: "days", value: "D", help: "number of days the capture spans, 1 to 366 (default: 1)"),
+            OptionSpec(name: "seed", value: "S", help: "random seed; the same seed writes the same capture (default: 1)"),
+            OptionSpec(name: "darknet", value: "CIDR", help: "the darknet address block (default: 198.18.0.0/16)"),
+            OptionSpec(name: "plant", value: "PORT/PROTO:DAY:COUNT",
+                       help: "plant a campaign on a service, such as 5000/tcp:7:5 (COUNT subnets from day DAY)"),
+        ])
+
+    static let ingest = CommandSpec(
+        name: "ingest", summary: "read captures (pcap/pcapng/.gz) and mail (EML, mbox, Maildir) into the store, then train",
+        options: [
+            database,
+            OptionSpec(name: "window", value: "SECONDS", help: "length of a traffic window in seconds, 1 to 86400 (default: 30)"),
+            OptionSpec(name: "subnet-prefix", value: "16/32",
+                       help: "subnet prefix length for IPv4, optionally with IPv6 after a slash, such as 16 or 16/32"),
+            OptionSpec(name: "signatures", value: "FILE[,FILE]", help: "signature files to add to the built-in signatures",
+                       isPath: true),
+            OptionSpec(name: "time-zone", value: "UTC|+09:00|Asia/Tokyo",
+                       help: "the time zone that subnet-days are counted in: UTC, an offset or a zone name"),
+            .choice("kind", ["auto", "capture", "mail"], "what the paths hold (default: auto, decided per file)"),
+            .flag("no-train", "store the input without training the model afterwards"),
+        ],
+        trailing: [PositionalSpec(name: "PATH", help: "capture files, mail files, mbox files or Maildir folders",
+                                  isPath: true, repeats: true)])
+
+    static let train = CommandSpec(
+        name: "train", summary: "train the backscatter model, score every window, write alerts",
+        options: [
+            database,
+            .choice("features", ["baseline", "extended"], "the feature set to train on"),
+            .choice("kernel", ["auto", "linear", "rbf"], "the SVM kernel"),
+        ])
+
+    static let tui = CommandSpec(
+        name: "tui", summary: "open the analyst's review queue in the terminal",
+        options: [
+            database, language, theme,
+            OptionSpec(name: "analyst", value: "NAME", help: "the name stored with each label (default: $USER)"),
+            .flag("ascii", "draw with ASCII characters only"),
+            .flag("preview", "show the screens with built-in sample data; no store is opened"),
+        ])
+
+    static let cluster = CommandSpec(
+        name: "cluster", summary: "learn subnet prototypes, assign every subnet-day, raise early warnings",
+        options: [
+            database,
+            OptionSpec(name: "from", value: "YYYY-MM-DD", help: "first day of the training period"),
+            OptionSpec(name: "to", value: "YYYY-MM-DD", help: "last day of the training period"),
+            OptionSpec(name: "k", value: "15", help: "number of prototypes, 2 to 64"),
+            .choice("linkage", ["ward", "average", "complete"], "the hierarchical clustering linkage"),
+            OptionSpec(name: "min-windows", value: "10",
+                       help: "fewest (host, window) pairs a subnet-day needs to train on or to raise a flag"),
+            .flag("no-signatures", "leave the signature features out of the subnet-day vectors"),
+            OptionSpec(name: "transition-threshold", value: "0.02",
+                       help: "largest smoothed transition probability that still counts as rare"),
+            OptionSpec(name: "visit-threshold", value: "0.01",
+                       help: "largest share of active subnets that visited a prototype for a move into it to count as rare"),
+            .path("vectors", "FILE", "cluster a file of little-endian doubles instead of the store (Ward linkage)"),
+            OptionSpec(name: "dimension", value: "N", help: "doubles per vector in the --vectors file (default: 27)"),
+        ])
+
+    static let export = CommandSpec(
+        name: "export", summary: "print labels, alerts, early-warning flags or mail, one record per line",
+        leading: [PositionalSpec(name: "WHAT", help: "the records to print", choices: ["labels", "alerts", "flags", "mail"])],
+        options: [database, .choice("format", ["csv", "jsonl"], "the output format (default: jsonl)")])
+
+    static let stats = CommandSpec(
+        name: "stats", summary: "print what the store holds and what the model learned from", options: [database])
+
+    static let evaluate = CommandSpec(
+        name: "evaluate", summary: "replay the analyst loop with ground truth beside rule baselines",
+        leading: [PositionalSpec(name: "WHAT", help: "the model to evaluate", choices: ["backscatter"])],
+        options: [
+            database,
+            .path("truth", "FILE", "the ground truth, JSON Lines with src and role per source host", required: true),
+            OptionSpec(name: "budgets", value: "0,0.5,1,2,5",
+                       help: "label budgets in percent of the windows, 0 to 100, separated by commas"),
+            .choice("features", ["baseline", "extended", "both"], "the feature sets to evaluate (default: both)"),
+            .flag("by-kind", "also print the wrong calls per kind of traffic"),
+        ])
+
+    static let demo = CommandSpec(
+        name: "demo", summary: "simulate a small capture, ingest it, train, and open the UI",
+        options: [
+            .path("dir", "DIR", "the folder for the capture and the store (default: lantern-demo)"),
+            OptionSpec(name: "packets", value: "N", help: "number of packets to simulate, 1000 to 50000000 (default: 200000)"),
+            language, theme,
+            .flag("no-ui", "stop after training instead of opening the UI"),
+        ])
+
+    static let completion = CommandSpec(
+        name: "completion", summary: "print a completion script for bash or zsh",
+        leading: [PositionalSpec(name: "SHELL", help: "the shell to print the script for", choices: ["bash", "zsh"])],
+        options: [])
+}
+
+extension CommandSpec {
+    /// `help` is answered by `Lantern.run` itself; the spec lists it in the man page and completions.
+    static let help = CommandSpec(
+        name: "help", summary: "print the commands and their options",
+        options: [.flag("man", "print the manual page in roff format instead, as docs/lantern.1 holds it")])
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// What a subcommand accepts: its options and positional words, with the help text of each.
+///
+/// One spec serves the parser (`Arguments(words, spec:)`), `--help`, the man page and the bash
+/// and zsh completions, so none of them can list an option that the others do not. It does not
+/// describe how a value is checked: each command still validates its own values when it runs.
+struct CommandSpec {
+    var name: String
+    var summary: String
+    /// Words before the options in the usage line, such as `darknet` in `simulate darknet`.
+    var leading: [PositionalSpec] = []
+    var options: [OptionSpec]
+    /// Words after the options in the usage line, such as the paths of `ingest`.
+    var trailing: [PositionalSpec] = []
+
+    /// Names of the options that take a value, without the leading dashes.
+    var valued: [String] { options.filter { $0.value != nil }.map(\.name) }
+    /// Names of the options that take no value, without the leading dashes.
+    var switches: [String] { options.filter { $0.value == nil }.map(\.name) }
+    var positionals: [PositionalSpec] { leading + trailing }
+
+    /// The usage line without the program name, such as `stats [--db DB]`.
+    var usage: String {
+        let words = [name] + leading.map(\.usage) + options.map(\.usage) + trailing.map(\.usage)
+        return words.joined(separator: " ")
+    }
+}
+
+/// One `--name` option of a subcommand.
+struct OptionSpec {
+    var name: String
+    /// Placeholder for the value in usage lines (`N`, `DB`); nil for a switch.
+    var value: String?
+    var help: String
+    /// The accepted values when the option takes one of a fixed set; completions offer them.
+    var choices: [String] = []
+    /// Whether the value is a file or directory path, so completions offer file names.
+    var isPath = false
+    /// Whether the command fails without this option.
+    var isRequired = false
+
+    /// A switch: an option without a value.
+    static func flag(_ name: String, _ help: String) -> OptionSpec {
+        OptionSpec(name: name, value: nil, help: help)
+    }
+
+    /// An option whose value is a file or directory path.
+    static func path(_ name: String, _ value: String, _ help: String, required: Bool = false) -> OptionSpec {
+        OptionSpec(name: name, value: value, help: help, isPath: true, isRequired: required)
+    }
+
+    /// An option whose value is one of `choices`.
+    static func choice(_ name: String, _ choices: [String], _ help: String) -> OptionSpec {
+        OptionSpec(name: name, value: choices.joined(separator: "|"), help: help, choices: choices)
+    }
+
+    /// `--name VALUE`, in brackets unless the option is required.
+    var usage: String {
+        let text = value.map { "--\(name) \($0)" } ?? "--\(name)"
+        return isRequired ? text : "[\(text)]"
+    }
+}
+
+/// One positional word of a subcommand: a fixed word to choose, or paths.
+struct PositionalSpec {
+    var name: String
+    var help: String
+    var choices: [String] = []
+    var isPath = false
+    /// Whether the word may be given more than once (`PATH...`).
+    var repeats = false
+
+    var usage: String {
+        let text = choices.isEmpty ? name : choices.joined(separator: "|")
+        return repeats ? text + "..." : text
+    }
+}
+
+extension Arguments {
+    /// Parses `words` with the options that `spec` declares.
+    init(_ words: [String], spec: CommandSpec) throws {
+        try self.init(words, command: spec.name, valued: spec.valued, switches: spec.switches)
+    }
+}
