@@ -184,8 +184,8 @@ public final class BackscatterLearner {
         refreshState(converged: svm?.converged ?? false)
     }
 
-    /// The kernel, cost and gamma chosen by cross-validation on the mechanical rows, with the
-    /// linear cost scores (in `costGrid` order) for the record.
+    /// Chooses kernel, cost and gamma by cross-validation on the mechanical rows; also returns
+    /// the linear cost scores (in `costGrid` order) for the record.
     private func chooseModel() -> (kernel: BackscatterModelState.Kernel, cost: Double, gamma: Double, scores: [Double]) {
         let linearScores = chooseCost()
         let best = linearScores.enumerated().max { ($0.element, -$0.offset) < ($1.element, -$1.offset) }
@@ -252,8 +252,8 @@ public final class BackscatterLearner {
         state.notBackscatterMean = (sums[false] ?? []).map { $0 / Double(max(totals[false] ?? 1, 1)) }
     }
 
-    /// A deterministic, class-stratified subsample of the mechanically labelled windows, leaving
-    /// out windows the analyst has labelled.
+    /// Draws a deterministic, class-stratified subsample of the mechanically labelled windows,
+    /// leaving out windows the analyst has labelled.
     static func mechanicalSample(_ windows: [StoredWindow], excluding labelled: [String: StoredLabel], cap: Int, seed: UInt64) -> [StoredWindow] {
         var result = [StoredWindow]()
         for label in [MechanicalLabel.backscatter, .notBackscatter] {

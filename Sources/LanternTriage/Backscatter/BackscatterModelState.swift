@@ -1,6 +1,6 @@
 import Foundation
 
-/// What is saved of a backscatter model: enough to score windows and draw tile graphs
+/// The saved part of a backscatter model: enough to score windows and draw tile graphs
 /// without the training set.
 public struct BackscatterModelState: Sendable, Codable, Equatable {
     /// Whether an SVM decides (false: the packet-type rule scores, because labels hold one class).

@@ -27,8 +27,8 @@ public final class BackscatterScoring {
         modelVersion = (try store.latestModel()?.version) ?? 0
     }
 
-    /// The settings of the newest saved model, so a session or a retrain after ingest keeps
-    /// the feature set and kernel the analyst chose with `lantern train`; `nil` when none is saved.
+    /// Returns the settings of the newest saved model, or `nil` when none is saved. A session or a
+    /// retrain after ingest uses them to keep the feature set and kernel chosen with `lantern train`.
     public static func savedSettings(in store: Store) -> BackscatterSettings? {
         guard let model = try? store.latestModel(),
               let state = try? JSONDecoder().decode(BackscatterModelState.self, from: Data(model.state)) else { return nil }

@@ -2,7 +2,7 @@ import LanternDarknet
 
 /// Settings of the backscatter model, its queue and its alerts.
 public struct BackscatterSettings: Sendable, Codable, Equatable {
-    /// Which features the model reads.
+    /// The feature set the model reads.
     public enum FeatureSet: String, Sendable, Codable, CaseIterable {
         /// The seventeen published features.
         case baseline
@@ -11,7 +11,7 @@ public struct BackscatterSettings: Sendable, Codable, Equatable {
         case extended
     }
 
-    /// Which SVM kernels training may choose between.
+    /// The SVM kernels training may choose between.
     public enum KernelChoice: String, Sendable, Codable, CaseIterable {
         /// Cross-validate both; RBF only when its F1 beats linear's by more than `rbfMargin`.
         case auto

@@ -62,7 +62,7 @@ enum BackscatterSolver {
         }
     }
 
-    /// What `BackscatterModelState` keeps to score without the training rows.
+    /// Copies into `state` what it needs to score without the training rows.
     func export(into state: inout BackscatterModelState, dimension: Int) {
         switch self {
         case .linear(let model):

@@ -41,7 +41,7 @@ public struct FeatureTransform: Sendable, Codable, Equatable {
         }
     }
 
-    /// The standardised vector; a feature with no spread maps to 0.
+    /// Returns the standardised vector; a feature with no spread maps to 0.
     public func apply(_ row: [Double]) -> [Double] {
         let values = raw(row)
         return values.indices.map { i in deviations[i] > 0 ? (values[i] - means[i]) / deviations[i] : 0 }

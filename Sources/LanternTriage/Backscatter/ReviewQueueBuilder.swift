@@ -56,7 +56,7 @@ public struct ReviewQueueBuilder {
         distanceToCentre = distances
     }
 
-    /// The queue for the current scores.
+    /// Builds the queue for the current scores.
     /// - Parameters:
     ///   - scores: decision value of each window, by index.
     ///   - analystLabelled: indices with an analyst label in force.
