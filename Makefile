@@ -5,7 +5,7 @@ SWIFT ?= swift
 BUILD_FLAGS = -c release -Xswiftc -enable-testing
 BIN = .build/release/lantern
 
-.PHONY: all deps test-deps build test demo bench man clean
+.PHONY: all deps test-deps build test demo bench man fuzz clean
 
 all: build
 
@@ -32,6 +32,11 @@ man: build
 
 bench: build
 	scripts/bench
+
+# libFuzzer targets in Fuzz/, each run for FUZZ_SECONDS (default 600); findings go to fuzz-out/.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
 
 clean:
 	rm -rf .build demo-out bench-out
