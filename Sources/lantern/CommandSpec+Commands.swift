@@ -39,6 +39,17 @@ extension CommandSpec {
         trailing: [PositionalSpec(name: "PATH", help: "capture files, mail files, mbox files or Maildir folders",
                                   isPath: true, repeats: true)])
 
+    static let capture = CommandSpec(
+        name: "capture", summary: "capture live from an interface into the store until Ctrl-C or --duration, then train",
+        options: [
+            database,
+            OptionSpec(name: "interface", value: "NAME", help: "the interface to capture on, such as eth1", isRequired: true),
+            OptionSpec(name: "filter", value: "BPF", help: "a pcap-filter(7) expression, such as 'not port 22'"),
+            OptionSpec(name: "duration", value: "SECONDS", help: "stop after this many seconds (default: 0, until Ctrl-C)"),
+            OptionSpec(name: "window", value: "SECONDS", help: "length of a traffic window in seconds, 1 to 86400 (default: 30)"),
+            .flag("no-train", "store the windows without training the model afterwards"),
+        ])
+
     static let train = CommandSpec(
         name: "train", summary: "train the backscatter model, score every window, write alerts",
         options: [

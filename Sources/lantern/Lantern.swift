@@ -17,6 +17,7 @@ enum Lantern {
     static let commands: [Command] = [
         Command(spec: .simulate, run: SimulateCommand.run),
         Command(spec: .ingest, run: IngestCommand.run),
+        Command(spec: .capture, run: CaptureCommand.run),
         Command(spec: .train, run: TrainCommand.run),
         Command(spec: .tui, run: TUICommand.run),
         Command(spec: .cluster, run: ClusterCommand.run),
