@@ -8,6 +8,13 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(html.links, ["http://e.example.net/r?a=1&b=2", "https://f.example.net/post"])
     }
 
+    func testTextInsideHeadKept() {
+        // libxml2 keeps an unknown element that follows <meta> inside the head.
+        let html = HTMLText(html: "<meta http-equiv=\"Content-Type\" content=\"text/html\"><Hx a=\"\">Your account <a href=\"http://x.example.net/\">verify</a></Hx>")
+        XCTAssertEqual(HeaderText.singleLine(html.text), "Your account verify")
+        XCTAssertEqual(html.links, ["http://x.example.net/"])
+    }
+
     func testMetaCharsetIgnoredForDecodedText() {
         let html = HTMLText(html: "<html><head><meta charset=\"iso-2022-jp\"></head><body>日本語</body></html>")
         XCTAssertEqual(HeaderText.singleLine(html.text), "日本語")

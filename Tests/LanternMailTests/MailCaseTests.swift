@@ -126,6 +126,9 @@ final class MailCaseTests: XCTestCase {
         XCTAssertEqual(messages.first?.subject, "Invoice \u{1B}[2J\u{1B}[H\u{1B}[31mPAID\u{1B}[0m")
         XCTAssertEqual(messages.dropFirst(3).first?.subject, "Weekly report Re: your password was reset")
         XCTAssertEqual(messages.dropFirst(2).first?.sender?.displayName, "Support\u{1B}]0;root@bank\u{07}")
+        // The OSC 8 link's real target is recorded beside the text it pretends to be.
+        XCTAssertEqual(messages.last?.urls, ["http://203.0.113.66/x", "http://bank.example.com/"])
+        XCTAssertEqual(messages.last?.domains, ["203.0.113.66", "example.com"])
     }
 
     func testT03BidiAttachmentNameRecordedWithRealExtension() throws {

@@ -8,7 +8,7 @@ enum MailTestSupport {
     static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    /// A folder under ../shared, or a skip when the shared data is absent.
+    /// Returns a folder under ../shared, or skips the test when the shared data is absent.
     static func requireShared(_ folder: String) throws -> URL {
         let url = shared.appendingPathComponent(folder)
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -34,7 +34,7 @@ enum MailTestSupport {
         [UInt8](try Data(contentsOf: url))
     }
 
-    /// Every message in a file, parsed, or the failures.
+    /// Parses every message in a file and returns each result or failure.
     static func messages(at path: String, parser: MailParser) throws -> [Result<MailMessage, MailError>] {
         let source = try MailSource(paths: [path], force: true)
         var results: [Result<MailMessage, MailError>] = []

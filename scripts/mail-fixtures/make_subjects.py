@@ -8,7 +8,7 @@ Output: one line per file, tab-separated: file name, subject, source. The subjec
 line: every run of Unicode White_Space or zero-width space becomes one space and the ends are trimmed, as
 HeaderText.singleLine does, and tabs or line breaks cannot survive in it. The source is
 "python" when the subject comes from email.policy.default. For files where Python fails or is
-wrong, an entry in READ_BY_HAND below replaces Python's answer; its source is "read: REASON",
+wrong, an entry in READ_BY_HAND below replaces Python's result; its source is "read: REASON",
 and those subjects were checked by reading the decoded bytes.
 """
 import email

@@ -2,8 +2,8 @@ import Foundation
 
 /// Decoding of raw header values: unfolding, RFC 2047 encoded words and undeclared 8-bit text.
 ///
-/// Adjacent encoded words (only whitespace between them) are joined: their whitespace is
-/// dropped, as RFC 2047 section 6.2 requires, and words with the same charset are joined as bytes
+/// Adjacent encoded words, with only white space between them, are joined. The white space is
+/// dropped, as RFC 2047 section 6.2 requires. Words with the same charset are joined as bytes
 /// before conversion, so a UTF-8 or Shift_JIS character cut between two words comes out whole.
 /// Charset labels go through `CharsetDecoder`, with its aliases and superset decoders. Raw 8-bit
 /// or ISO-2022-JP text outside encoded words is decoded as `CharsetDecoder.decodeUndeclared`

@@ -3,10 +3,10 @@ import Foundation
 
 /// A MIME message parsed by GMime 3.
 ///
-/// The wrapper owns the `GMimeMessage` and releases it exactly once, in `deinit`; no GMime
-/// pointer leaves this file and `MIMEMessage+Parts.swift`. The parser runs in GMime's loose mode
-/// (broken RFC 2047 words, parameters and addresses accepted) and every warning it raises is kept
-/// in `warnings`, among them GMime's own guard against deep MIME nesting.
+/// The wrapper owns the `GMimeMessage` and releases it exactly once, in `deinit`. GMime pointers
+/// are used only in this file and `MIMEMessage+Parts.swift`. The parser runs in GMime's loose
+/// mode, which accepts broken RFC 2047 words, parameters and addresses. The first 50 warnings
+/// it raises are kept in `warnings`, among them GMime's own guard against deep MIME nesting.
 ///
 /// Header text is not taken from GMime's decoded values: GMime maps charset labels through
 /// iconv as written, so "shift_jis" would lose CP932's NEC rows and ISO-2022-JP its CP50220

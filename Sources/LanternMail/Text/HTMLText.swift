@@ -41,7 +41,9 @@ public struct HTMLText: Sendable {
     private static let blockElements: Set<String> = [
         "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "pre", "hr", "td", "th", "title",
     ]
-    private static let skippedElements: Set<String> = ["script", "style", "head", "noscript", "template"]
+    /// Elements whose text is never shown. The head is not among them: libxml2 puts unknown
+    /// elements that come before the body into the head, and spam uses that to carry its text.
+    private static let skippedElements: Set<String> = ["script", "style", "noscript", "template"]
     private static let linkAttributes = ["href", "action", "src"]
 
     /// Walks the tree without recursion: spam nests tags thousands deep.
@@ -60,7 +62,7 @@ public struct HTMLText: Sendable {
                 }
             case XML_ELEMENT_NODE:
                 let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-                if HTMLText.skippedElements.contains(name) && name != "head" { continue }
+                if HTMLText.skippedElements.contains(name) { continue }
                 for attribute in HTMLText.linkAttributes {
                     if let value = xmlGetProp(node, attribute) {
                         links.append(String(cString: value))
@@ -71,18 +73,7 @@ public struct HTMLText: Sendable {
                     text += "\n"
                     stack.append(nil)
                 }
-                if name == "head" {
-                    // The head contains the title, which is kept, and scripts or styles, which are dropped.
-                    var child = node.pointee.children
-                    var titles: [UnsafeMutablePointer<xmlNode>] = []
-                    while let current = child {
-                        if current.pointee.name.map({ String(cString: $0).lowercased() }) == "title" { titles.append(current) }
-                        child = current.pointee.next
-                    }
-                    stack.append(contentsOf: titles.reversed())
-                    continue
-                }
-                var children: [UnsafeMutablePointer<xmlNode>] = []
+                var children: [UnsafeMutablePointer<xmlNode>?] = []
                 var child = node.pointee.children
                 while let current = child {
                     children.append(current)

@@ -9,7 +9,7 @@ import Foundation
 /// space. Trailing punctuation is dropped. Nothing is ever fetched.
 ///
 /// NOTE: a host written in Japanese script (an IDN such as "例え.jp") is cut at its first
-/// Japanese character; links in HTML attributes are not affected.
+/// Japanese character. Links in HTML attributes are not affected.
 public enum URLExtractor {
     /// URLs in plain text, in order of appearance, de-obfuscated.
     /// - Complexity: O(n) in the text length.
@@ -18,8 +18,9 @@ public enum URLExtractor {
         var found: [String] = []
         var index = 0
         while index < plain.count {
+            // A URL starts after anything but a letter or digit, so "xhttp://" is not one.
             guard let prefixLength = urlPrefixLength(plain, at: index),
-                  index == 0 || !isURLCharacter(plain[index - 1]) || plain[index - 1] == "/" || plain[index - 1] == "=" else {
+                  index == 0 || !(plain[index - 1].properties.isAlphabetic || plain[index - 1].properties.numericType != nil) else {
                 index += 1
                 continue
             }
