@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a subcommand accepts: its options and positional words, with the help text of each.
+/// The options and positional words that a subcommand accepts, with the help text of each.
 ///
 /// One spec serves the parser (`Arguments(words, spec:)`), `--help`, the man page and the bash
 /// and zsh completions, so none of them can list an option that the others do not. It does not
@@ -40,17 +40,17 @@ struct OptionSpec {
     /// Whether the command fails without this option.
     var isRequired = false
 
-    /// A switch: an option without a value.
+    /// Creates a switch: an option without a value.
     static func flag(_ name: String, _ help: String) -> OptionSpec {
         OptionSpec(name: name, value: nil, help: help)
     }
 
-    /// An option whose value is a file or directory path.
+    /// Creates an option whose value is a file or directory path.
     static func path(_ name: String, _ value: String, _ help: String, required: Bool = false) -> OptionSpec {
         OptionSpec(name: name, value: value, help: help, isPath: true, isRequired: required)
     }
 
-    /// An option whose value is one of `choices`.
+    /// Creates an option whose value is one of `choices`.
     static func choice(_ name: String, _ choices: [String], _ help: String) -> OptionSpec {
         OptionSpec(name: name, value: choices.joined(separator: "|"), help: help, choices: choices)
     }
