@@ -29,6 +29,7 @@ demo: build
 # The man page is generated from the command specs; a test fails when docs/lantern.1 is stale.
 man: build
 	$(BIN) help --man > docs/lantern.1
+	$(BIN) help --man --lang ja > docs/lantern.ja.1
 
 bench: build
 	scripts/bench

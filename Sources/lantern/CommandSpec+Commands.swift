@@ -125,5 +125,8 @@ extension CommandSpec {
     /// `help` is answered by `Lantern.run` itself; the spec lists it in the man page and completions.
     static let help = CommandSpec(
         name: "help", summary: "print the commands and their options",
-        options: [.flag("man", "print the manual page in roff format instead, as docs/lantern.1 holds it")])
+        options: [
+            .flag("man", "print the manual page in roff format instead, as docs/lantern.1 holds it"),
+            .choice("lang", ["en", "ja"], "the language of the manual page (default: en)"),
+        ])
 }

@@ -51,14 +51,25 @@ enum Lantern {
         return try command.run(rest)
     }
 
-    /// `lantern help [--man]`: the command list, or the roff source of the man page.
+    /// `lantern help [--man [--lang en|ja]]`: the command list, or the roff source of the man page.
     /// Other words after `help` are ignored, as they were before `--man` existed.
     static func runHelp(_ words: [String]) throws -> Int32 {
-        if words.contains("--man") {
-            Output.line(ManPage.render(commands: specs, version: version))
-        } else {
+        guard words.contains("--man") else {
             printHelp()
+            return 0
         }
+        let arguments = try Arguments(words, spec: .help)
+        let text: ManPage.Text
+        switch arguments.value("lang") ?? "en" {
+        case "en": text = .english
+        case "ja": text = .japanese
+        case let other: throw UsageError("--lang must be en or ja, not '\(other)'")
+        }
+        let rendered = ManPage.render(commands: specs, version: version, text: text)
+        for key in rendered.missing {
+            Output.note("help --man: no Japanese text for '\(key)'; printed the English one. Add it to ManPage+Japanese.swift.")
+        }
+        Output.line(rendered.page)
         return 0
     }
 
