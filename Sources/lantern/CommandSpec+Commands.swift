@@ -65,7 +65,9 @@ extension CommandSpec {
             OptionSpec(name: "analyst", value: "NAME", help: "the name stored with each label (default: $USER)"),
             .flag("ascii", "draw with ASCII characters only"),
             .flag("preview", "show the screens with built-in sample data; no store is opened"),
-        ])
+        ],
+        trailing: [PositionalSpec(name: "FILE", help: "a capture or mail file to ingest into a new temporary store and open",
+                                  isPath: true, isOptional: true)])
 
     static let cluster = CommandSpec(
         name: "cluster", summary: "learn subnet prototypes, assign every subnet-day, raise early warnings",
@@ -96,14 +98,23 @@ extension CommandSpec {
 
     static let evaluate = CommandSpec(
         name: "evaluate", summary: "replay the analyst loop with ground truth beside rule baselines",
-        leading: [PositionalSpec(name: "WHAT", help: "the model to evaluate", choices: ["backscatter"])],
+        leading: [PositionalSpec(name: "WHAT", help: "the model to evaluate", choices: ["backscatter", "mail"])],
         options: [
             database,
-            .path("truth", "FILE", "the ground truth, JSON Lines with src and role per source host", required: true),
+            .path("truth", "FILE", "for backscatter: the ground truth, JSON Lines with src and role per source host"),
             OptionSpec(name: "budgets", value: "0,0.5,1,2,5",
                        help: "label budgets in percent of the windows, 0 to 100, separated by commas"),
             .choice("features", ["baseline", "extended", "both"], "the feature sets to evaluate (default: both)"),
             .flag("by-kind", "also print the wrong calls per kind of traffic"),
+            .path("stream", "DIR", "for mail: the labelled stream, messages under malicious/ and spam/ folders"),
+            OptionSpec(name: "initial-days", value: "N", help: "for mail: days of the first training set (default: 60)"),
+            OptionSpec(name: "window-days", value: "N", help: "for mail: days of each daily retrain's window (default: 30)"),
+            OptionSpec(name: "initial-share", value: "S",
+                       help: "for mail: share of the messages, above 0 and below 1, in the first training set instead of days"),
+            OptionSpec(name: "window-share", value: "S",
+                       help: "for mail: share of the messages, above 0 and at most 1, in each retrain's window instead of days"),
+            OptionSpec(name: "since", value: "YYYY-MM-DD", help: "for mail: leave out messages dated before this UTC day"),
+            .path("out", "DIR", "for mail: the folder for the daily accuracy CSV and SVG chart (default: .)"),
         ])
 
     static let demo = CommandSpec(

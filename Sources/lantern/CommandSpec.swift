@@ -70,10 +70,13 @@ struct PositionalSpec {
     var isPath = false
     /// Whether the word may be given more than once (`PATH...`).
     var repeats = false
+    /// Whether the word may be left out (`[FILE]`).
+    var isOptional = false
 
     var usage: String {
         let text = choices.isEmpty ? name : choices.joined(separator: "|")
-        return repeats ? text + "..." : text
+        let word = repeats ? text + "..." : text
+        return isOptional ? "[\(word)]" : word
     }
 }
 

@@ -15,6 +15,9 @@ enum TUICommand {
             options.preview = true
             return try present(PreviewReview(), options: options, subnets: nil)
         }
+        if let file = arguments.positionals.first {
+            return try openFile(file, words: words)
+        }
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
         let analyst = arguments.value("analyst") ?? ProcessInfo.processInfo.environment["USER"] ?? "analyst"
         let settings = BackscatterScoring.savedSettings(in: store) ?? BackscatterSettings()
@@ -23,6 +26,20 @@ enum TUICommand {
         let status = try present(session, options: options, subnets: try SubnetTimeline.load(store: store))
         try session.close()
         return status
+    }
+
+    /// Ingests one file into a new store in the temporary folder and opens it, for a quick look
+    /// at a capture without choosing a store; the store's path is printed so its labels can be kept.
+    private static func openFile(_ file: String, words: [String]) throws -> Int32 {
+        let directory = NSTemporaryDirectory() + "lantern-open-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let database = (directory as NSString).appendingPathComponent("open.db")
+        let status = try IngestCommand.run(["--db", database, file])
+        guard status == 0 || FileManager.default.fileExists(atPath: database) else { return status }
+        let rest = words.filter { $0 != file }
+        let result = try run(rest + ["--db", database])
+        Output.note("the store of \(file) is \(database); open it again with 'lantern tui --db \(database)'")
+        return result
     }
 
     /// Runs the UI; an interrupt ends with the shell's usual status (128 + signal), after the
