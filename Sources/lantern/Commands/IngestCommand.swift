@@ -33,14 +33,19 @@ enum IngestCommand {
             Output.note("skipped \(skipped.path): \(skipped.reason)")
         }
         var failures = mail.failures > 0 ? 1 : 0
+        var totals = (files: 0, skipped: 0, packets: 0, windows: 0)
         for path in source.files {
             let outcome = try ingest.ingest(path: path)
             bar.finish()
             if outcome.skippedAsDuplicate {
+                totals.skipped += 1
                 Output.note("\(path): already ingested, skipped")
                 continue
             }
             let stats = outcome.statistics
+            totals.files += 1
+            totals.packets += stats.records
+            totals.windows += outcome.windows
             if outcome.error == nil || stats.records > 0 {
                 Output.note("\(path): \(stats.records) packets, \(stats.packets) IP, \(stats.notIP) not IP, "
                     + "\(stats.undecodable) undecodable, \(outcome.windows) windows")
@@ -55,6 +60,10 @@ enum IngestCommand {
                 failures += 1
                 Output.error(error)
             }
+        }
+        if source.files.count > 1 {
+            Output.note("captures: \(totals.files) read, \(totals.skipped) already ingested, \(failures) with errors; "
+                + "\(totals.packets) packets, \(totals.windows) windows")
         }
         if let assignment = try SubnetAssignment.run(store: store) {
             Output.note("subnets: \(assignment.subnetDays) subnet-days assigned to prototype set v\(assignment.version), "
