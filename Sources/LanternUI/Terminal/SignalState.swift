@@ -3,8 +3,10 @@ import Glibc
 
 /// Signal handling while ncurses owns the terminal.
 ///
-/// SIGINT and SIGTERM only record the signal number. The event loop reads it within one key
-/// timeout, restores the terminal and throws `UIError.interrupted`. Fatal signals (SIGSEGV,
+/// SIGINT, SIGTERM, SIGQUIT (Ctrl-\, which the Swift runtime would otherwise treat as a crash
+/// and answer with a backtrace over the screen) and SIGHUP (the terminal went away) only record
+/// the signal number. The event loop reads it within one key timeout, restores the terminal and
+/// throws `UIError.interrupted`. Fatal signals (SIGSEGV,
 /// SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, which include Swift runtime traps) cannot
 /// return to the loop, so their handler restores the terminal itself with `endwin`, points
 /// stderr back at the terminal, prints the log path, then re-installs the previous handler
@@ -36,7 +38,7 @@ enum SignalState {
     }()
 
     static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
-    static let interruptSignals: [Int32] = [SIGINT, SIGTERM]
+    static let interruptSignals: [Int32] = [SIGINT, SIGTERM, SIGQUIT, SIGHUP]
 
     /// Handlers that were installed before ours, indexed by signal number (all are below 32).
     /// A fixed C array, so the crash handler reads it without Swift allocation or locking.
