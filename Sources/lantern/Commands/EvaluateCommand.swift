@@ -8,8 +8,9 @@ import LanternTriage
 enum EvaluateCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .evaluate)
+        if arguments.positionals == ["mail"] { return try MailEvaluateCommand.run(arguments) }
         guard arguments.positionals == ["backscatter"] else {
-            throw UsageError("evaluate needs the analysis to evaluate: lantern evaluate backscatter --truth FILE")
+            throw UsageError("evaluate needs the analysis to evaluate: lantern evaluate backscatter --truth FILE, or lantern evaluate mail --stream DIR")
         }
         guard let truthPath = arguments.value("truth") else {
             throw UsageError("evaluate backscatter needs --truth FILE (JSON Lines with src and role per source host)")
