@@ -7,8 +7,8 @@ import LanternTriage
 /// `lantern cluster`: prototypes from a training period's subnet-day vectors, every subnet-day
 /// assigned, early-warning flags raised.
 enum ClusterCommand {
-    static let usage = "cluster [--db DB] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k 15] [--linkage ward|average|complete] "
-        + "[--min-windows 10] [--no-signatures] [--transition-threshold 0.02] [--visit-threshold 0.01]"
+    /// The usage line, from the same spec the parser and help use.
+    static var usage: String { CommandSpec.cluster.usage }
 
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .cluster)
