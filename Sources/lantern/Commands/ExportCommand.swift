@@ -12,17 +12,17 @@ enum ExportCommand {
         let format = arguments.value("format") ?? "jsonl"
         guard ["csv", "jsonl"].contains(format) else { throw UsageError("--format must be csv or jsonl, not '\(format)'") }
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
+        // Each kind names its header once, so an empty export still prints the CSV header.
         let rows: [[(String, String)]]
+        let header: [String]
         switch what {
-        case "labels": rows = try store.allLabels().map(labelFields)
-        case "flags": rows = try FlagExport.rows(store)
-        case "mail": rows = try MailExport.rows(store)
-        default: rows = try store.alerts().map { alertFields(AlertLine($0)) }
+        case "labels": (rows, header) = (try store.allLabels().map(labelFields), labelHeader)
+        case "flags": (rows, header) = (try FlagExport.rows(store), FlagExport.header)
+        case "mail": (rows, header) = (try MailExport.rows(store), MailExport.header)
+        default: (rows, header) = (try store.alerts().map { alertFields(AlertLine($0)) }, alertHeader)
         }
         if format == "csv" {
-            let header = rows.first?.map(\.0)
-                ?? (what == "labels" ? labelHeader : what == "flags" ? FlagExport.header : what == "mail" ? MailExport.header : alertHeader)
-            Output.line(header.joined(separator: ","))
+            Output.line((rows.first?.map(\.0) ?? header).joined(separator: ","))
             for row in rows { Output.line(row.map { CSV.field($0.1) }.joined(separator: ",")) }
         } else {
             for row in rows { Output.line(JSONLine.object(row)) }
@@ -66,7 +66,15 @@ enum JSONLine {
     static func object(_ fields: [(String, String)]) -> String {
         let body = fields.map { key, value -> String in
             let isNumber = !value.isEmpty && Double(value) != nil && !value.contains("T") && value != "inf" && value != "nan"
-            return "\"\(key)\":" + (value.isEmpty ? "null" : isNumber ? value : quoted(value))
+            let json: String
+            if value.isEmpty {
+                json = "null"
+            } else if isNumber {
+                json = value
+            } else {
+                json = quoted(value)
+            }
+            return "\"\(key)\":" + json
         }
         return "{" + body.joined(separator: ",") + "}"
     }
