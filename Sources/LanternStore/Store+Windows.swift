@@ -67,13 +67,13 @@ extension Store {
         )
     }
 
-    /// Every window, oldest first.
+    /// Returns every window, oldest first.
     /// - Complexity: O(n) time and memory in the number of windows.
     public func allWindows() throws -> [StoredWindow] {
         try database.prepare("SELECT \(Store.windowColumns) FROM windows ORDER BY window_start, id").rows([], Store.readWindow)
     }
 
-    /// The windows of one source host, oldest first.
+    /// Returns the windows of one source host, oldest first.
     public func windows(ofSource source: String) throws -> [StoredWindow] {
         try database.prepare("SELECT \(Store.windowColumns) FROM windows WHERE src = ? ORDER BY window_start, id")
             .rows([.text(source)], Store.readWindow)

@@ -18,7 +18,7 @@ public struct ReviewItem: Sendable, Equatable {
     public var windowStart: Double
     /// SVM decision value: positive leans backscatter, negative leans not; 0 is the boundary.
     public var score: Double
-    /// Why the window was queued, in a few words ("near boundary", "unlike any label").
+    /// The reason the window was queued, in a few words ("near boundary", "unlike any label").
     public var reason: String
     /// Feature values in the order of `ReviewFeatures.names` (baseline 17 first).
     public var features: [Double]
@@ -61,7 +61,7 @@ public struct TileGraph: Sendable, Equatable {
     }
 }
 
-/// What the model has learned from, shown on the status line and by `lantern stats`.
+/// The model's learning state, shown on the status line and by `lantern stats`.
 public struct LearningState: Sendable, Equatable {
     public var modelVersion: Int
     /// False while the labels hold one class only; windows are then scored by the packet-type rule.

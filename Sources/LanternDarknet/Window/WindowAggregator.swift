@@ -123,7 +123,7 @@ public final class WindowAggregator {
         }
     }
 
-    /// Which of 16 equal slices of the darknet's host part a destination falls in.
+    /// Returns which of 16 equal slices of the darknet's host part a destination falls in.
     private func destinationBlock(_ address: IPAddress) -> Int {
         if let v4 = address.ipv4Value {
             let shift = max(0, 32 - configuration.ipv4DarknetPrefix - 4)

@@ -86,7 +86,7 @@ public final class SQLiteStatement {
         return Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 
-    /// A blob of little-endian doubles, as the store writes feature vectors.
+    /// Reads a blob of little-endian doubles, as the store writes feature vectors.
     public func doubles(_ column: Int32) -> [Double] {
         let count = Int(sqlite3_column_bytes(handle, column)) / 8
         guard count > 0, let pointer = sqlite3_column_blob(handle, column) else { return [] }

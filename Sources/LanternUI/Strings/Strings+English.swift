@@ -41,7 +41,7 @@ extension Strings {
 
         .helpTitle: "Keys",
         .helpClose: "? or Esc closes this help",
-        .helpReserved: "Tab and 0-9 are reserved for switching screens.",
+        .helpReserved: "Tab, 1 and 2 switch between the Review and Subnets screens.",
         .keyUp: "Up",
         .keyDown: "Down",
         .keyPageUp: "PgUp",

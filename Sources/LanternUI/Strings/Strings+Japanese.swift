@@ -41,7 +41,7 @@ extension Strings {
 
         .helpTitle: "キー操作",
         .helpClose: "? または Esc でヘルプを閉じます",
-        .helpReserved: "Tab と 0-9 は画面切り替え用に予約されています。",
+        .helpReserved: "Tab、1、2 で判定画面とサブネット画面を切り替えます。",
         .keyUp: "Up",
         .keyDown: "Down",
         .keyPageUp: "PgUp",
