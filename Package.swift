@@ -20,9 +20,11 @@ let package = Package(
         .systemLibrary(name: "CPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
         .systemLibrary(name: "CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
 
+        .target(name: "CChildProcess"),
+        .target(name: "LanternProcess", dependencies: ["CChildProcess"]),
         .target(name: "LanternEngine"),
         .target(name: "LanternDarknet", dependencies: ["LanternEngine", "CPcap", "CZlib", "CLanternShims"]),
-        .target(name: "LanternMail", dependencies: ["LanternEngine", "CGMime", "CMeCab", "CXML2", "CPSL", "CUchardet"]),
+        .target(name: "LanternMail", dependencies: ["LanternEngine", "LanternProcess", "CGMime", "CMeCab", "CXML2", "CPSL", "CUchardet"]),
         .target(name: "LanternStore", dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "CSQLite"]),
         .target(name: "LanternTriage", dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "LanternStore"]),
         .target(name: "LanternUI", dependencies: ["LanternTriage", "CNcurses", "CLanternShims"]),
@@ -32,12 +34,13 @@ let package = Package(
         ),
 
         .testTarget(name: "LanternEngineTests", dependencies: ["LanternEngine"], exclude: ["Fixtures"]),
-        .testTarget(name: "LanternDarknetTests", dependencies: ["LanternDarknet"]),
+        .testTarget(name: "LanternDarknetTests", dependencies: ["LanternDarknet", "LanternProcess"]),
         .testTarget(name: "LanternMailTests", dependencies: ["LanternMail"], exclude: ["Fixtures"]),
         .testTarget(name: "LanternStoreTests", dependencies: ["LanternStore"]),
         .testTarget(name: "LanternTriageTests", dependencies: ["LanternTriage"], exclude: ["SubnetFixtures"]),
         .testTarget(name: "LanternUITests", dependencies: ["LanternUI"]),
-        .testTarget(name: "LanternEndToEndTests", dependencies: ["LanternDarknet"]),
+        .testTarget(name: "LanternProcessTests", dependencies: ["LanternProcess"]),
+        .testTarget(name: "LanternEndToEndTests", dependencies: ["LanternDarknet", "LanternProcess"]),
     ],
     swiftLanguageModes: [.v5]
 )

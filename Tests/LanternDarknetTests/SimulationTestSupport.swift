@@ -1,4 +1,5 @@
 import Foundation
+import LanternProcess
 import XCTest
 
 @testable import LanternDarknet
@@ -91,18 +92,8 @@ enum SimulationTestCapture {
     /// Runs a tool and returns its standard output and error, or nil when the tool is missing.
     static func run(_ tool: String, _ arguments: [String]) throws -> (output: String, error: String)? {
         guard FileManager.default.isExecutableFile(atPath: tool) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try ChildProcess.run(tool, arguments, timeout: 900)
+        return (result.output, result.errorOutput)
     }
 
     static func temporaryPath(_ name: String) -> String {

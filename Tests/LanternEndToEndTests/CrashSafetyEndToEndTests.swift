@@ -65,7 +65,12 @@ final class CrashSafetyEndToEndTests: XCTestCase {
             EndToEnd.run2("/usr/bin/tmux", ["send-keys", "-t", session, round % 2 == 0 ? "b" : "n"])
             let shownSaved = waitForScreen(session, containing: "saved:", seconds: Double(round % 3) * 0.15 + 0.05)
             let pid = (try? EndToEnd.run("/usr/bin/tmux", ["list-panes", "-t", session, "-F", "#{pane_pid}"]).stdout) ?? ""
-            kill(pid_t(pid.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, SIGKILL)
+            // kill(0, …) would signal this whole process group, so an unreadable pid fails the round.
+            guard let panePID = pid_t(pid.trimmingCharacters(in: .whitespacesAndNewlines)), panePID > 1 else {
+                XCTFail("round \(round): no pane pid in '\(pid)'")
+                continue
+            }
+            kill(panePID, SIGKILL)
             if shownSaved { saved += 1 }
             let labels = try EndToEnd.lantern(["export", "labels", "--db", "k.db"], directory: directory)
             XCTAssertEqual(labels.status, 0, "round \(round): the store opens after SIGKILL")

@@ -10,13 +10,8 @@ final class IngestEndToEndTests: XCTestCase {
         var input = path
         if path.hasSuffix(".gz") {
             input = scratch + "/" + ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-            process.arguments = ["-dc", path]
-            FileManager.default.createFile(atPath: input, contents: nil)
-            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: input))
-            try process.run()
-            process.waitUntilExit()
+            let unpacked = try EndToEnd.run("/bin/sh", ["-c", "gzip -dc \"$1\" > \"$2\"", "sh", path, input])
+            XCTAssertEqual(unpacked.status, 0, unpacked.stderr)
         }
         let result = try EndToEnd.run("/usr/bin/tcpdump", ["-nr", input], environment: ["PATH": "/usr/bin:/bin"])
         let lines = result.stdout.split(separator: "\n").filter { !($0.first?.isWhitespace ?? true) }.count

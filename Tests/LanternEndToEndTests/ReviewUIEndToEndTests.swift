@@ -99,7 +99,9 @@ final class ReviewUIEndToEndTests: XCTestCase {
         try tmux(["send-keys", "-t", session, "b"])
         try waitFor("the saved line") { $0.contains("saved:") }
         let pid = try tmux(["list-panes", "-t", session, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertEqual(kill(pid_t(pid) ?? 0, SIGKILL), 0, "SIGKILL sent to the UI process \(pid)")
+        let panePID = try XCTUnwrap(pid_t(pid), "pane pid '\(pid)'")
+        XCTAssertGreaterThan(panePID, 1, "kill(0, …) would signal this whole process group")
+        XCTAssertEqual(kill(panePID, SIGKILL), 0, "SIGKILL sent to the UI process \(pid)")
         Thread.sleep(forTimeInterval: 0.5)
         let labels = try exportedLabels()
         XCTAssertEqual(labels.count, 1, "the label the screen showed as saved is in the store")

@@ -1,4 +1,5 @@
 import Foundation
+import LanternProcess
 import XCTest
 
 /// Running the release `lantern` binary and the reference tools from tests.
@@ -37,24 +38,27 @@ enum EndToEnd {
         var stderr: String
     }
 
+    /// A private tmux server folder for this test process, so tests never talk to (or hang on)
+    /// a server the user runs, and the server they start ends with its last session.
+    static let tmuxDirectory: String = {
+        let path = NSTemporaryDirectory() + "lantern-tmux-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+
+    /// Runs a program directly and returns its status and output. A run longer than `timeout`
+    /// seconds is stopped and reported with status 137 and a note in `stderr`, so a hung child
+    /// fails one test instead of the whole suite.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], directory: String? = nil, environment: [String: String]? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read before waiting so a large output cannot fill the pipe and stall the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+    static func run(
+        _ executable: String, _ arguments: [String], directory: String? = nil, environment: [String: String]? = nil,
+        timeout: Double = 900
+    ) throws -> Result {
+        var childEnvironment = environment ?? ProcessInfo.processInfo.environment
+        childEnvironment["TMUX_TMPDIR"] = tmuxDirectory
+        let result = try ChildProcess.run(executable, arguments, environment: childEnvironment, directory: directory, timeout: timeout)
+        let note = result.timedOut ? "\n[test support: \(executable) stopped after \(Int(timeout)) s]" : ""
+        return Result(status: result.status, stdout: result.output, stderr: result.errorOutput + note)
     }
 
     static func lantern(_ arguments: [String], directory: String? = nil) throws -> Result {

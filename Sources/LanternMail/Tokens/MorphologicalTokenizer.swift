@@ -1,5 +1,6 @@
 import CMeCab
 import Foundation
+import LanternProcess
 
 /// Japanese morphological analysis with MeCab and the IPADIC dictionary.
 ///
@@ -79,16 +80,8 @@ public final class MorphologicalTokenizer {
 
     private static func mecabConfigDicdir() -> String? {
         for path in ["/usr/bin/mecab-config", "/usr/local/bin/mecab-config"] where FileManager.default.isExecutableFile(atPath: path) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = ["--dicdir"]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            do { try process.run() } catch { return nil }
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let result = try? ChildProcess.run(path, ["--dicdir"], timeout: 10), result.status == 0 else { return nil }
+            let text = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
             return text.isEmpty ? nil : text
         }
         return nil

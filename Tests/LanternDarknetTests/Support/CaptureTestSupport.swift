@@ -1,4 +1,5 @@
 import Foundation
+import LanternProcess
 import XCTest
 
 @testable import LanternDarknet
@@ -60,29 +61,9 @@ enum CaptureTestSupport {
     }
 
     /// Runs a shell command with `arguments` as $1, $2, … and collects its output.
-    /// Standard error goes through a temporary file, so neither stream can fill a pipe and
-    /// block the child while the other is read.
     static func runShell(_ script: String, _ arguments: [String]) throws -> ToolOutput {
-        let errorFile = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lantern-stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errorFile) }
-        let errorHandle = try FileHandle(forWritingTo: errorFile)
-        defer { try? errorHandle.close() }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, "sh"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = errorHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errorData = (try? Data(contentsOf: errorFile)) ?? Data()
-        return ToolOutput(
-            standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self), status: process.terminationStatus)
+        let result = try ChildProcess.run("/bin/sh", ["-c", script, "sh"] + arguments, timeout: 900)
+        return ToolOutput(standardOutput: result.output, standardError: result.errorOutput, status: result.status)
     }
 
     /// tcpdump's view of a file: how many packets it printed and the error it stopped with.
