@@ -2,7 +2,7 @@ import Foundation
 import LanternDarknet
 
 /// Lantern's durable state in one SQLite file: captures read, window summaries, labels,
-/// model versions and alerts.
+/// model versions, alerts, and mail messages with their labels.
 ///
 /// The file runs in WAL mode with `synchronous=FULL`, so a committed label survives a crash
 /// or power loss, and a reader (the UI) never blocks the writer. Labels refer to windows by
@@ -180,6 +180,20 @@ public final class Store {
         UNIQUE(message_id, content_hash)
     );
     CREATE INDEX IF NOT EXISTS mail_messages_by_date ON mail_messages(date);
+    CREATE TABLE IF NOT EXISTS mail_labels(
+        id INTEGER PRIMARY KEY,
+        mail_id INTEGER NOT NULL REFERENCES mail_messages(id) ON DELETE CASCADE,
+        label TEXT NOT NULL CHECK (label IN ('malicious', 'benign')),
+        source TEXT NOT NULL CHECK (source IN ('analyst', 'reputation-list', 'command')),
+        labeller TEXT NOT NULL,
+        labelled_at REAL NOT NULL,
+        shown_verdict TEXT,
+        shown_confidence REAL,
+        shown_unknown INTEGER,
+        model_version INTEGER NOT NULL,
+        undone_at REAL
+    );
+    CREATE INDEX IF NOT EXISTS mail_labels_by_mail ON mail_labels(mail_id);
     """
 }
 

@@ -4,6 +4,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case incompatibleSchema(path: String, found: String, expected: Int)
     /// A saved model could not be decoded.
     case corruptModel(path: String, version: Int, reason: String)
+    /// A mail label or its source is not one of the accepted values.
+    case invalidMailLabel(field: String, value: String, allowed: [String])
 
     public var description: String {
         switch self {
@@ -11,6 +13,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "store \(path) has schema version \(found), this Lantern reads version \(expected); ingest into a new store with --db NEW.db"
         case let .corruptModel(path, version, reason):
             return "store \(path): model version \(version) cannot be read (\(reason)); run 'lantern train --db \(path)' to build a new one"
+        case let .invalidMailLabel(field, value, allowed):
+            return "invalid mail \(field) '\(value)'; expected one of: \(allowed.joined(separator: ", "))"
         }
     }
 }
