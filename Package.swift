@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "LanternDarknet", dependencies: ["LanternEngine", "CPcap", "CZlib", "CLanternShims"]),
         .target(name: "LanternMail", dependencies: ["LanternEngine", "LanternProcess", "CGMime", "CMeCab", "CXML2", "CPSL", "CUchardet"]),
         .target(name: "LanternStore", dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "CSQLite"]),
-        .target(name: "LanternTriage", dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "LanternStore"]),
+        .target(name: "LanternTriage", dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "LanternProcess", "LanternStore"]),
         .target(name: "LanternUI", dependencies: ["LanternTriage", "CNcurses", "CLanternShims"]),
         .executableTarget(
             name: "lantern",
@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "LanternDarknetTests", dependencies: ["LanternDarknet", "LanternProcess"]),
         .testTarget(name: "LanternMailTests", dependencies: ["LanternMail"], exclude: ["Fixtures"]),
         .testTarget(name: "LanternStoreTests", dependencies: ["LanternStore"]),
-        .testTarget(name: "LanternTriageTests", dependencies: ["LanternTriage"], exclude: ["SubnetFixtures"]),
+        .testTarget(name: "LanternTriageTests", dependencies: ["LanternTriage", "LanternMail"], exclude: ["SubnetFixtures"]),
         .testTarget(name: "LanternUITests", dependencies: ["LanternUI"]),
         .testTarget(name: "LanternProcessTests", dependencies: ["LanternProcess"]),
         .testTarget(name: "LanternEndToEndTests", dependencies: ["LanternDarknet", "LanternProcess"]),
