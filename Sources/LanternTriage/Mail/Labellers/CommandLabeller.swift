@@ -5,7 +5,7 @@ import LanternProcess
 ///
 /// The program runs once per distinct URL, directly with `posix_spawn` and never through a
 /// shell, with `arguments` as given and the URL and a newline as its whole standard input.
-/// It answers by printing `malicious`, `benign` or `unknown` (any case, surrounding white space
+/// It reports its label by printing `malicious`, `benign` or `unknown` (any case, surrounding white space
 /// ignored) as its first line and exiting with status 0. A non-zero status, a run past
 /// `timeout` (the program's process group is then killed) or any other output counts as
 /// `unknown`, with a warning that names the program. One run per URL keeps a failure or a slow

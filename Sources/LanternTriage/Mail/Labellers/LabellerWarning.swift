@@ -3,7 +3,7 @@
 ///
 /// The values are kept apart from the sentence, so the command line can word them in the
 /// analyst's language. URLs and program output here come from mail and from the program, so
-/// whoever prints them must neutralise control characters and defang URLs.
+/// the code that prints them must neutralise control characters and defang URLs.
 public enum LabellerWarning: Sendable, Equatable, CustomStringConvertible {
     /// A reputation-list line that is not a URL, a domain or a well-formed CSV row.
     case malformedLine(path: String, line: Int, problem: ListLineProblem)

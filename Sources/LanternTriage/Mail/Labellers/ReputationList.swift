@@ -10,7 +10,7 @@ import LanternMail
 /// name single files on otherwise harmless hosts. Everything else is `unknown`, never benign: a
 /// list of bad things cannot vouch for what it does not contain.
 ///
-/// Two formats are read, told apart by the file itself (see `ReputationList+Loading.swift`):
+/// Two formats are read, recognised from the file itself (see `ReputationList+Loading.swift`):
 /// plain lines of URLs or domains, and URLhaus-style CSV.
 ///
 /// - Complexity: loading is O(file size) in time and memory; a lookup is O(URL length).

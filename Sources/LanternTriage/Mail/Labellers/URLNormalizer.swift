@@ -2,9 +2,9 @@ import LanternMail
 
 /// The canonical spelling of a URL for exact comparison with a reputation list.
 ///
-/// Two spellings of one resource compare equal when they differ only in the case of the scheme
-/// or host, user information, a default port (80 for http, 443 for https, 21 for ftp), dots
-/// after the host, a fragment, or an empty path. The path and query keep their case and
+/// Two spellings of one resource compare equal when they differ only in these parts: the case
+/// of the scheme or host, user information, a default port (80 for http, 443 for https, 21 for
+/// ftp), dots after the host, a fragment, or an empty path. The path and query keep their case and
 /// percent-encoding, because servers may treat them as case-sensitive.
 enum URLNormalizer {
     private static let defaultPorts = ["http": 80, "https": 443, "ftp": 21]
