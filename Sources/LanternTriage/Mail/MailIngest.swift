@@ -26,6 +26,8 @@ public final class MailIngest {
         public var duplicates = 0
         public var failures: [Failure] = []
         public var storedByFolder: [String: Int] = [:]
+        /// Row ids of the messages stored by this ingest, so labellers can ask about them alone.
+        public var storedIDs: [Int64] = []
     }
 
     private let store: Store
@@ -95,11 +97,12 @@ public final class MailIngest {
     private func write(_ batch: inout [Parsed], into outcome: inout Outcome) throws {
         guard !batch.isEmpty else { return }
         let results = try store.database.transaction {
-            try batch.map { try store.insertMail($0.message, origin: $0.origin) != nil }
+            try batch.map { try store.insertMail($0.message, origin: $0.origin) }
         }
-        for (parsed, inserted) in zip(batch, results) {
-            if inserted {
+        for (parsed, insertedID) in zip(batch, results) {
+            if let insertedID {
                 outcome.stored += 1
+                outcome.storedIDs.append(insertedID)
                 outcome.storedByFolder[parsed.origin.folderLabel ?? "", default: 0] += 1
             } else {
                 outcome.duplicates += 1
