@@ -4,6 +4,8 @@
 /// lists the accepted ones instead of being ignored.
 struct Arguments {
     private(set) var options: [String: String] = [:]
+    /// Every value of each valued option in the order given, for options that may repeat.
+    private(set) var repeatedOptions: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
 
@@ -29,13 +31,16 @@ struct Arguments {
             if switches.contains(name) {
                 flags.insert(name)
             } else if valued.contains(name) {
+                let value: String
                 if let inlineValue {
-                    options[name] = inlineValue
+                    value = inlineValue
                 } else {
                     guard index < words.count else { throw UsageError("option --\(name) of '\(command)' needs a value") }
-                    options[name] = words[index]
+                    value = words[index]
                     index += 1
                 }
+                options[name] = value
+                repeatedOptions[name, default: []].append(value)
             } else {
                 let accepted = (valued + switches).map { "--\($0)" }.sorted().joined(separator: ", ")
                 throw UsageError("unknown option --\(name) for '\(command)'; accepted: \(accepted.isEmpty ? "none" : accepted)")
@@ -43,7 +48,11 @@ struct Arguments {
         }
     }
 
+    /// Returns the last value given for `name`.
     func value(_ name: String) -> String? { options[name] }
+
+    /// Returns every value given for `name`, such as each `--reputation FILE`, in order.
+    func values(_ name: String) -> [String] { repeatedOptions[name] ?? [] }
 
     func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = options[name] else { return fallback }

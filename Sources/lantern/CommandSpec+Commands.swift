@@ -9,6 +9,27 @@ extension CommandSpec {
                                   help: "a theme name (dark, light, high-contrast) or a theme file (default: dark)",
                                   choices: ["dark", "light", "high-contrast"], isPath: true)
 
+    /// The labeller options of `label mail` and `ingest`; the reputation and argument options may repeat.
+    static let labellerOptions: [OptionSpec] = [
+        OptionSpec(name: "reputation", value: "FILE",
+                   help: "a reputation list of malicious URLs or domains, plain lines or URLhaus CSV; may be repeated",
+                   isPath: true, repeats: true),
+        OptionSpec(name: "labeller-cmd", value: "PROGRAM",
+                   help: "a program run once per URL, without a shell, with the URL on standard input; it prints malicious, benign or unknown",
+                   isPath: true),
+        OptionSpec(name: "labeller-arg", value: "ARG", help: "an argument passed to the --labeller-cmd program as is; may be repeated",
+                   repeats: true),
+        OptionSpec(name: "labeller-timeout", value: "SECONDS",
+                   help: "seconds one --labeller-cmd run may take before it is killed and counted as unknown (default: 10)"),
+    ]
+
+    /// The one-class bound and kernel width of the mail models.
+    static let mailModelOptions: [OptionSpec] = [
+        OptionSpec(name: "nu", value: "NU",
+                   help: "for mail: the one-class model's bound on the share of training messages called unknown, above 0 and at most 1 (default: 0.1)"),
+        OptionSpec(name: "gamma", value: "GAMMA", help: "for mail: the width of the one-class model's RBF kernel, above 0 (default: 0.5)"),
+    ]
+
     static let simulate = CommandSpec(
         name: "simulate", summary: "write a simulated darknet capture and its ground truth (FILE.truth.jsonl)",
         leading: [PositionalSpec(name: "darknet", help: "the kind of traffic to simulate", choices: ["darknet"])],
@@ -35,7 +56,7 @@ extension CommandSpec {
                        help: "the time zone that subnet-days are counted in: UTC, an offset or a zone name"),
             .choice("kind", ["auto", "capture", "mail"], "what the paths hold (default: auto, decided per file)"),
             .flag("no-train", "store the input without training the model afterwards"),
-        ],
+        ] + labellerOptions,
         trailing: [PositionalSpec(name: "PATH", help: "capture files, mail files, mbox files or Maildir folders",
                                   isPath: true, repeats: true)])
 
@@ -115,7 +136,12 @@ extension CommandSpec {
                        help: "for mail: share of the messages, above 0 and at most 1, in each retrain's window instead of days"),
             OptionSpec(name: "since", value: "YYYY-MM-DD", help: "for mail: leave out messages dated before this UTC day"),
             .path("out", "DIR", "for mail: the folder for the daily accuracy CSV and SVG chart (default: .)"),
-        ])
+        ] + mailModelOptions)
+
+    static let label = CommandSpec(
+        name: "label", summary: "label stored mail that has no label yet with reputation lists and a labeller program",
+        leading: [PositionalSpec(name: "WHAT", help: "the records to label", choices: ["mail"])],
+        options: [database] + labellerOptions)
 
     static let demo = CommandSpec(
         name: "demo", summary: "simulate a small capture, ingest it, train, and open the UI",

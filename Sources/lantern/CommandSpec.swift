@@ -39,6 +39,8 @@ struct OptionSpec {
     var isPath = false
     /// Whether the command fails without this option.
     var isRequired = false
+    /// Whether the option may be given more than once, each value kept (`[--reputation FILE]...`).
+    var repeats = false
 
     /// Creates a switch: an option without a value.
     static func flag(_ name: String, _ help: String) -> OptionSpec {
@@ -58,7 +60,8 @@ struct OptionSpec {
     /// `--name VALUE`, in brackets unless the option is required.
     var usage: String {
         let text = value.map { "--\(name) \($0)" } ?? "--\(name)"
-        return isRequired ? text : "[\(text)]"
+        let bracketed = isRequired ? text : "[\(text)]"
+        return repeats ? bracketed + "..." : bracketed
     }
 }
 

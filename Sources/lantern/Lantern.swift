@@ -24,6 +24,7 @@ enum Lantern {
         Command(spec: .export, run: ExportCommand.run),
         Command(spec: .stats, run: StatsCommand.run),
         Command(spec: .evaluate, run: EvaluateCommand.run),
+        Command(spec: .label, run: LabelCommand.run),
         Command(spec: .demo, run: DemoCommand.run),
         Command(spec: .completion, run: runCompletion),
     ]

@@ -69,6 +69,10 @@ extension ManPage.Text {
         "ingest --time-zone": "サブネット日を数えるタイムゾーン。UTC、オフセット、ゾーン名のいずれか。",
         "ingest --kind": "パスの中身の種類 (既定: auto、ファイルごとに判定)。",
         "ingest --no-train": "読み込んだ後にモデルを学習しない。",
+        "ingest --reputation": "悪性の URL かドメインを並べたレピュテーションリスト。1 行 1 件の形式か URLhaus の CSV。複数回指定できる。",
+        "ingest --labeller-cmd": "URL ごとに 1 回、シェルを通さずに実行するプログラム。URL を標準入力に渡し、malicious、benign、unknown のいずれかを出力させる。",
+        "ingest --labeller-arg": "--labeller-cmd のプログラムにそのまま渡す引数。複数回指定できる。",
+        "ingest --labeller-timeout": "--labeller-cmd の 1 回の実行に許す秒数。超えると停止し、不明として扱う (既定: 10)。",
 
         "capture": "インターフェースからストアへライブキャプチャし、Ctrl-C か --duration で止めてから学習する。",
         "capture --db": "使うストア (既定: ./lantern.db)。",
@@ -127,6 +131,16 @@ extension ManPage.Text {
         "evaluate --window-share": "mail の評価で、日数の代わりに再学習のウィンドウに使うメッセージの割合 (0 より大きく 1 以下)。",
         "evaluate --since": "mail の評価で、この UTC の日より前の日付のメッセージを除く。",
         "evaluate --out": "mail の評価で、日ごとの正解率の CSV と SVG グラフを書くフォルダ (既定: .)。",
+        "evaluate --nu": "mail の評価で、1 クラスモデルが不明とする学習メッセージの割合の上限。0 より大きく 1 以下 (既定: 0.1)。",
+        "evaluate --gamma": "mail の評価で、1 クラスモデルの RBF カーネルの幅。0 より大きい値 (既定: 0.5)。",
+
+        "label": "ラベルのない保存済みメールに、レピュテーションリストとラベラープログラムでラベルを付ける。",
+        "label WHAT": "ラベルを付けるレコード。",
+        "label --db": "使うストア (既定: ./lantern.db)。",
+        "label --reputation": "悪性の URL かドメインを並べたレピュテーションリスト。1 行 1 件の形式か URLhaus の CSV。複数回指定できる。",
+        "label --labeller-cmd": "URL ごとに 1 回、シェルを通さずに実行するプログラム。URL を標準入力に渡し、malicious、benign、unknown のいずれかを出力させる。",
+        "label --labeller-arg": "--labeller-cmd のプログラムにそのまま渡す引数。複数回指定できる。",
+        "label --labeller-timeout": "--labeller-cmd の 1 回の実行に許す秒数。超えると停止し、不明として扱う (既定: 10)。",
 
         "demo": "小さなキャプチャを模擬し、読み込み、学習して UI を開く。",
         "demo --dir": "キャプチャとストアを置くフォルダ (既定: lantern-demo)。",

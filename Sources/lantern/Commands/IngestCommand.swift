@@ -10,10 +10,12 @@ enum IngestCommand {
         guard !arguments.positionals.isEmpty else {
             throw UsageError("ingest needs at least one capture file or folder, for example: lantern ingest capture.pcap")
         }
+        // Labeller options are checked before anything is read, so a typo costs no ingest time.
+        let labellers = try MailLabellerOptions.chain(arguments, language: LabelMessages.language)
         let store = try Store(path: arguments.value("db") ?? Store.defaultPath)
         let lock = try IngestLock(storePath: store.path)
         defer { lock.release() }
-        let mail = try MailIngestCommand.run(arguments.positionals, kind: arguments.value("kind"), store: store)
+        let mail = try MailIngestCommand.run(arguments.positionals, kind: arguments.value("kind"), store: store, labellers: labellers)
         if mail.capturePaths.isEmpty { return mail.failures > 0 ? 1 : 0 }
         let ingest = CaptureIngest(store: store)
         ingest.configuration.windowSeconds = Double(try arguments.integer("window", default: 30, range: 1...86_400))

@@ -20,6 +20,8 @@ enum MailEvaluateCommand {
             return date
         }
         let out = arguments.value("out") ?? "."
+        var evaluation = MailEvaluation()
+        evaluation.settings = try MailModelOptions.settings(arguments)
 
         let parser: MailParser
         if let morphological = try? MorphologicalTokenizer() {
@@ -39,10 +41,11 @@ enum MailEvaluateCommand {
             return 1
         }
 
-        let result = try MailEvaluation().run(stream, initial: initial, window: window)
+        let result = try evaluation.run(stream, initial: initial, window: window)
         if result.unconvergedRuns > 0 {
             Output.note("warning: \(result.unconvergedRuns) model fits stopped at their iteration limit before converging")
         }
+        Output.line("one-class model: nu \(evaluation.settings.nu), gamma \(evaluation.settings.gamma)")
         printTable(result)
         try MailAccuracySeries.write(result.days, to: out)
         Output.note("wrote \(out)/mail-daily-accuracy.csv and \(out)/mail-daily-accuracy.svg")

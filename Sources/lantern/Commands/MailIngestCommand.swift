@@ -24,8 +24,9 @@ enum MailIngestCommand {
         var failures = 0
     }
 
-    /// Ingests the mail among `paths` and returns what is left for the capture ingest.
-    static func run(_ paths: [String], kind: String?, store: Store) throws -> Split {
+    /// Ingests the mail among `paths`, labels the new messages with `labellers` when given, and
+    /// returns what is left for the capture ingest.
+    static func run(_ paths: [String], kind: String?, store: Store, labellers: LabellerChain? = nil) throws -> Split {
         let kind = kind ?? "auto"
         guard kinds.contains(kind) else {
             throw UsageError("--kind must be one of \(kinds.joined(separator: ", ")), not '\(kind)'")
@@ -50,13 +51,13 @@ enum MailIngestCommand {
             }
         }
         guard !source.files.isEmpty else { return split }
-        split.failures = try ingest(source, store: store)
+        split.failures = try ingest(source, store: store, labellers: labellers)
         return split
     }
 
-    /// Reads `source` into the store, prints one line per failure and a summary, and returns
-    /// the number of failed messages.
-    static func ingest(_ source: MailSource, store: Store) throws -> Int {
+    /// Reads `source` into the store, prints one line per failure and a summary, labels the
+    /// messages stored now with `labellers` when given, and returns the number of failed messages.
+    static func ingest(_ source: MailSource, store: Store, labellers: LabellerChain? = nil) throws -> Int {
         let ingest = MailIngest(store: store)
         if let warning = ingest.tokenizerWarning { Output.note(SafeText.line("warning: " + warning)) }
         ingest.onFailure = { failure in Output.note(SafeText.line("skipped message \(failure)")) }
@@ -69,6 +70,9 @@ enum MailIngestCommand {
             summary += " (" + folders.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
         }
         Output.note(summary)
+        if let labellers, !outcome.storedIDs.isEmpty {
+            try MailLabellerOptions.label(store: store, chain: labellers, mailIDs: Set(outcome.storedIDs), language: LabelMessages.language)
+        }
         return outcome.failures.count
     }
 

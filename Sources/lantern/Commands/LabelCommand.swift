@@ -1,0 +1,88 @@
+import Foundation
+import LanternStore
+import LanternTriage
+import LanternUI
+
+/// `lantern label mail`: stored messages without a label in force, labelled by reputation lists
+/// and a labeller program, with counts per answer.
+enum LabelCommand {
+    static func run(_ words: [String]) throws -> Int32 {
+        let arguments = try Arguments(words, spec: .label)
+        guard arguments.positionals == ["mail"] else {
+            throw UsageError("label takes what to label, mail, not '\(arguments.positionals.joined(separator: " "))'; "
+                + "usage: lantern \(CommandSpec.label.usage)")
+        }
+        let language = LabelMessages.language
+        guard let chain = try MailLabellerOptions.chain(arguments, language: language) else {
+            throw UsageError(LabelMessages.noLabeller(language))
+        }
+        let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
+        try MailLabellerOptions.label(store: store, chain: chain, mailIDs: nil, language: language)
+        return 0
+    }
+}
+
+/// The labeller options shared by `label mail` and `ingest`.
+enum MailLabellerOptions {
+    /// Builds the chain the options describe, lists before the program, or `nil` when no
+    /// labeller is given. Reports each list's size and its malformed lines.
+    static func chain(_ arguments: Arguments, language: Strings.Language) throws -> LabellerChain? {
+        let program = arguments.value("labeller-cmd")
+        if program == nil && (!arguments.values("labeller-arg").isEmpty || arguments.value("labeller-timeout") != nil) {
+            throw UsageError(LabelMessages.labellerArgumentsWithoutCommand(language))
+        }
+        var labellers: [any MailLabeller] = []
+        for path in arguments.values("reputation") {
+            let list: ReputationList
+            do {
+                list = try ReputationList(path: path)
+            } catch let error as LabellerError {
+                throw UsageError(LabelMessages.error(error, language))
+            }
+            for warning in list.takeWarnings() { Output.note(LabelMessages.warning(warning, language)) }
+            Output.note(LabelMessages.listLoaded(list, language))
+            labellers.append(list)
+        }
+        if let program {
+            let timeoutText = arguments.value("labeller-timeout") ?? "10"
+            guard let timeout = Double(timeoutText), timeout > 0, timeout.isFinite else {
+                throw UsageError(LabelMessages.invalidTimeout(timeoutText, language))
+            }
+            do {
+                labellers.append(try CommandLabeller(program: program, arguments: arguments.values("labeller-arg"), timeout: timeout))
+            } catch let error as LabellerError {
+                throw UsageError(LabelMessages.error(error, language))
+            }
+        }
+        return labellers.isEmpty ? nil : LabellerChain(labellers)
+    }
+
+    /// Labels the stored messages without a label in force (only `mailIDs` when given) and
+    /// prints the counts.
+    @discardableResult
+    static func label(store: Store, chain: LabellerChain, mailIDs: Set<Int64>?, language: Strings.Language) throws -> MailLabelling.Outcome {
+        let outcome = try MailLabelling.run(store: store, chain: chain, mailIDs: mailIDs, modelVersion: 0) { warning in
+            Output.note(LabelMessages.warning(warning, language))
+        }
+        Output.note(LabelMessages.summary(outcome, language))
+        return outcome
+    }
+}
+
+/// `--nu` and `--gamma`, the one-class settings of the mail models.
+enum MailModelOptions {
+    /// Returns `base` with the values the options give, checked.
+    static func settings(_ arguments: Arguments, base: MailModel.Settings = MailModel.Settings()) throws -> MailModel.Settings {
+        var settings = base
+        let language = LabelMessages.language
+        if let text = arguments.value("nu") {
+            guard let nu = Double(text), nu > 0, nu <= 1 else { throw UsageError(LabelMessages.invalidNu(text, language)) }
+            settings.nu = nu
+        }
+        if let text = arguments.value("gamma") {
+            guard let gamma = Double(text), gamma > 0, gamma.isFinite else { throw UsageError(LabelMessages.invalidGamma(text, language)) }
+            settings.gamma = gamma
+        }
+        return settings
+    }
+}
