@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "LanternStore", dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "CSQLite"]),
         .target(name: "LanternTriage", dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "LanternProcess", "LanternStore"]),
         .target(name: "LanternUI", dependencies: ["LanternTriage", "CNcurses", "CLanternShims"]),
+        // Benchmarks of the mail models against LIBLINEAR and LIBSVM; `scripts/bench-mail` runs it.
+        .executableTarget(name: "lantern-bench-mail", dependencies: ["LanternEngine", "LanternMail", "LanternTriage"]),
         .executableTarget(
             name: "lantern",
             dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "LanternStore", "LanternTriage", "LanternUI"]

@@ -92,6 +92,10 @@ public struct OneClassSVM: Sendable {
     /// The number of stored training samples.
     public var sampleCount: Int { matrix.count }
 
+    /// Dual variables, one per training sample in training order: the support vectors have
+    /// `alpha_i > 0`, and `Σ alpha_i = nu · n`.
+    public var dualCoefficients: [Double] { alpha }
+
     /// The number of support vectors, the samples a prediction evaluates the kernel on.
     public var supportVectorCount: Int { alpha.lazy.filter { $0 > 0 }.count }
 
