@@ -180,6 +180,8 @@ public final class Store {
         UNIQUE(message_id, content_hash)
     );
     CREATE INDEX IF NOT EXISTS mail_messages_by_date ON mail_messages(date);
+    -- The unique index leads with message_id, so the re-ingest check by hash needs its own.
+    CREATE INDEX IF NOT EXISTS mail_messages_by_hash ON mail_messages(content_hash);
     CREATE TABLE IF NOT EXISTS mail_labels(
         id INTEGER PRIMARY KEY,
         mail_id INTEGER NOT NULL REFERENCES mail_messages(id) ON DELETE CASCADE,
