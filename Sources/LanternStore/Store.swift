@@ -196,6 +196,14 @@ public final class Store {
         undone_at REAL
     );
     CREATE INDEX IF NOT EXISTS mail_labels_by_mail ON mail_labels(mail_id);
+    CREATE TABLE IF NOT EXISTS mail_models(
+        version INTEGER PRIMARY KEY,
+        created_at REAL NOT NULL,
+        active INTEGER NOT NULL,
+        description TEXT NOT NULL,
+        trained_on TEXT NOT NULL,
+        state BLOB NOT NULL
+    );
     """
 }
 

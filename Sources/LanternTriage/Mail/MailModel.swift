@@ -40,12 +40,12 @@ public struct MailModel: Sendable {
     }
 
     public let settings: Settings
-    private var selection: L1LinearSVM
-    private var selected: [Int32: Int32] = [:]
-    private var oneClass: OneClassSVM?
-    private var verdictModel = LinearSVM()
+    var selection: L1LinearSVM
+    var selected: [Int32: Int32] = [:]
+    var oneClass: OneClassSVM?
+    var verdictModel = LinearSVM()
     /// Training runs that stopped before their stopping rule held, for the caller to report.
-    public private(set) var unconvergedRuns = 0
+    public internal(set) var unconvergedRuns = 0
 
     public init(settings: Settings = Settings()) {
         self.settings = settings
@@ -61,6 +61,16 @@ public struct MailModel: Sendable {
     ///   one-class model on *n* messages.
     public mutating func retrain(samples: [SparseVector], labels: [Bool]) throws {
         guard !samples.isEmpty else { return }
+        try fitSelectionAndUnknown(samples: samples, labels: labels)
+
+        let parameters = LinearSVM.Parameters().balanced(cost: settings.verdictCost, labels: labels)
+        verdictModel = try LinearSVM(samples: samples, labels: labels, parameters: parameters)
+        if !verdictModel.lastReport.converged { unconvergedRuns += 1 }
+    }
+
+    /// Trains the L1 model from its previous weights, keeps the features it selects and refits
+    /// the one-class model on them.
+    mutating func fitSelectionAndUnknown(samples: [SparseVector], labels: [Bool]) throws {
         try selection.train(samples: samples, labels: labels)
         if !selection.lastReport.converged { unconvergedRuns += 1 }
         let features = selection.selectedFeatures
@@ -73,10 +83,6 @@ public struct MailModel: Sendable {
         oneClass = try OneClassSVM(
             samples: projected, parameters: .init(kernel: .rbf(gamma: settings.gamma), nu: settings.nu))
         if oneClass?.report.converged == false { unconvergedRuns += 1 }
-
-        let parameters = LinearSVM.Parameters().balanced(cost: settings.verdictCost, labels: labels)
-        verdictModel = try LinearSVM(samples: samples, labels: labels, parameters: parameters)
-        if !verdictModel.lastReport.converged { unconvergedRuns += 1 }
     }
 
     /// Returns the verdict on `sample`.
@@ -88,7 +94,7 @@ public struct MailModel: Sendable {
     }
 
     /// Keeps the selected features, renumbered from 0, and scales the result to unit length.
-    private func project(_ sample: SparseVector) -> SparseVector {
+    func project(_ sample: SparseVector) -> SparseVector {
         var entries: [(Int32, Double)] = []
         for (index, value) in zip(sample.indices, sample.values) {
             if let position = selected[index] { entries.append((position, value)) }
