@@ -16,7 +16,7 @@ enum ExportCommand {
         let rows: [[(String, String)]]
         let header: [String]
         switch what {
-        case "labels": (rows, header) = (try store.allLabels().map(labelFields), labelHeader)
+        case "labels": (rows, header) = (try LabelExport.rows(store), LabelExport.header)
         case "flags": (rows, header) = (try FlagExport.rows(store), FlagExport.header)
         case "mail": (rows, header) = (try MailExport.rows(store), MailExport.header)
         default: (rows, header) = (try store.alerts().map { alertFields(AlertLine($0)) }, alertHeader)
@@ -30,17 +30,7 @@ enum ExportCommand {
         return 0
     }
 
-    static let labelHeader = ["id", "src", "window_start", "label", "analyst", "labelled_at", "shown_score", "shown_reason", "model_version", "undone_at"]
     static let alertHeader = ["victim", "transport", "service_port", "first_seen", "last_seen", "packets", "windows", "score", "attack_rate_pps", "model_version"]
-
-    static func labelFields(_ label: StoredLabel) -> [(String, String)] {
-        [
-            ("id", String(label.id)), ("src", label.source), ("window_start", Timestamps.rfc3339(label.windowStart)),
-            ("label", label.label), ("analyst", label.analyst), ("labelled_at", Timestamps.rfc3339(label.labelledAt)),
-            ("shown_score", label.shownScore.map { String(format: "%.4f", $0) } ?? ""), ("shown_reason", label.shownReason ?? ""),
-            ("model_version", String(label.modelVersion)), ("undone_at", label.undoneAt.map(Timestamps.rfc3339) ?? ""),
-        ]
-    }
 
     static func alertFields(_ alert: AlertLine) -> [(String, String)] {
         [

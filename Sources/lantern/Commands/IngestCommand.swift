@@ -15,7 +15,8 @@ enum IngestCommand {
         let store = try Store(path: arguments.value("db") ?? Store.defaultPath)
         let lock = try IngestLock(storePath: store.path)
         defer { lock.release() }
-        let mail = try MailIngestCommand.run(arguments.positionals, kind: arguments.value("kind"), store: store, labellers: labellers)
+        let mail = try MailIngestCommand.run(arguments.positionals, kind: arguments.value("kind"), store: store, labellers: labellers,
+                                             train: !arguments.has("no-train"))
         if mail.capturePaths.isEmpty { return mail.failures > 0 ? 1 : 0 }
         let ingest = CaptureIngest(store: store)
         ingest.configuration.windowSeconds = Double(try arguments.integer("window", default: 30, range: 1...86_400))

@@ -24,9 +24,10 @@ enum MailIngestCommand {
         var failures = 0
     }
 
-    /// Ingests the mail among `paths`, labels the new messages with `labellers` when given, and
-    /// returns what is left for the capture ingest.
-    static func run(_ paths: [String], kind: String?, store: Store, labellers: LabellerChain? = nil) throws -> Split {
+    /// Ingests the mail among `paths`, labels the new messages with `labellers` when given, then
+    /// trains the mail models when `train` is set and a message was stored, and returns what is
+    /// left for the capture ingest.
+    static func run(_ paths: [String], kind: String?, store: Store, labellers: LabellerChain? = nil, train: Bool = true) throws -> Split {
         let kind = kind ?? "auto"
         guard kinds.contains(kind) else {
             throw UsageError("--kind must be one of \(kinds.joined(separator: ", ")), not '\(kind)'")
@@ -51,13 +52,14 @@ enum MailIngestCommand {
             }
         }
         guard !source.files.isEmpty else { return split }
-        split.failures = try ingest(source, store: store, labellers: labellers)
+        split.failures = try ingest(source, store: store, labellers: labellers, train: train)
         return split
     }
 
     /// Reads `source` into the store, prints one line per failure and a summary, labels the
-    /// messages stored now with `labellers` when given, and returns the number of failed messages.
-    static func ingest(_ source: MailSource, store: Store, labellers: LabellerChain? = nil) throws -> Int {
+    /// messages stored now with `labellers` when given, then trains the mail models when `train`
+    /// is set and a message was stored, and returns the number of failed messages.
+    static func ingest(_ source: MailSource, store: Store, labellers: LabellerChain? = nil, train: Bool = true) throws -> Int {
         let ingest = MailIngest(store: store)
         if let warning = ingest.tokenizerWarning { Output.note(SafeText.line("warning: " + warning)) }
         ingest.onFailure = { failure in Output.note(SafeText.line("skipped message \(failure)")) }
@@ -73,6 +75,7 @@ enum MailIngestCommand {
         if let labellers, !outcome.storedIDs.isEmpty {
             try MailLabellerOptions.label(store: store, chain: labellers, mailIDs: Set(outcome.storedIDs), language: LabelMessages.language)
         }
+        if train && outcome.stored > 0 { try MailTrainingCommand.train(store: store) }
         return outcome.failures.count
     }
 

@@ -28,7 +28,7 @@ enum StatsCommand {
             ("model", model?.description ?? "none"),
             ("model trained on", "\(trainedOn.mechanicalBackscatter)+\(trainedOn.mechanicalNotBackscatter) mechanical, "
                 + "\(trainedOn.analystBackscatter)+\(trainedOn.analystNotBackscatter) analyst (backscatter+not)"),
-        ] + (try SubnetStatsLines.lines(store)) + (try MailStatsLines.lines(store))
+        ] + (try SubnetStatsLines.lines(store)) + (try MailStatsLines.lines(store)) + (try MailTrainingCommand.statsLines(store))
         for (name, value) in lines { Output.line("\(name): \(value)") }
         if let model, !model.active {
             Output.line("note: the labels hold one class only; windows are scored by the packet-type rule until both classes have labels")

@@ -22,6 +22,7 @@ enum TrainCommand {
             settings.featureSet = set
         }
         try train(store: store, settings: settings)
+        try MailTrainingCommand.train(store: store)
         return 0
     }
 
