@@ -1,6 +1,6 @@
 import LanternTriage
 
-/// The screens of one session and which is in front: 1 Review (always first), 2 Subnets.
+/// The screens of one session and which is in front: 1 Review (always first), 2 Subnets, 3 Mail.
 ///
 /// Tab cycles and a digit picks a screen, except while the front screen captures typed text
 /// (a `/` search), which then gets every key. The tab names are drawn over the right end of the
@@ -9,15 +9,19 @@ public final class AppScreens {
     public enum Screen: Int, CaseIterable, Sendable {
         case review = 1
         case subnets = 2
+        case mail = 3
     }
 
     public let review: ReviewScreen
     public let subnets: SubnetScreen
+    public let mail: MailScreen
     public private(set) var front: Screen
 
-    public init(review: ReviewScreen, subnets: SubnetScreen, front: Screen = .review) {
+    /// - Parameter mail: the Mail screen; `nil` shows one that reports a store without mail.
+    public init(review: ReviewScreen, subnets: SubnetScreen, mail: MailScreen? = nil, front: Screen = .review) {
         self.review = review
         self.subnets = subnets
+        self.mail = mail ?? MailScreen(review: nil, strings: review.strings)
         self.front = front
     }
 
@@ -25,7 +29,7 @@ public final class AppScreens {
         let capturing = front == .subnets && subnets.capturesText
         if !capturing {
             if key == .tab {
-                front = front == .review ? .subnets : .review
+                front = Screen(rawValue: front.rawValue % Screen.allCases.count + 1) ?? .review
                 return .redraw
             }
             if case .character(let character) = key, let number = character.wholeNumberValue, let screen = Screen(rawValue: number) {
@@ -37,19 +41,26 @@ public final class AppScreens {
         switch front {
         case .review: return review.handle(key)
         case .subnets: return subnets.handle(key)
+        case .mail: return mail.handle(key)
         }
     }
 
     public func render(width: Int, height: Int) -> ScreenGrid {
-        var grid = front == .review ? review.render(width: width, height: height) : subnets.render(width: width, height: height)
+        var grid: ScreenGrid
+        switch front {
+        case .review: grid = review.render(width: width, height: height)
+        case .subnets: grid = subnets.render(width: width, height: height)
+        case .mail: grid = mail.render(width: width, height: height)
+        }
         drawTabs(into: &grid)
         return grid
     }
 
-    /// ` 1 Review  2 Subnets ` at the right end of row 0, the front one highlighted.
+    /// ` 1 Review  2 Subnets  3 Mail ` at the right end of row 0, the front one highlighted.
     func drawTabs(into grid: inout ScreenGrid) {
         guard grid.height > 0 else { return }
-        let tabs: [(Screen, String)] = [(.review, "1 " + review.strings(.tabReview)), (.subnets, "2 " + review.strings(.tabSubnets))]
+        let tabs: [(Screen, String)] = [(.review, "1 " + review.strings(.tabReview)), (.subnets, "2 " + review.strings(.tabSubnets)),
+                                       (.mail, "3 " + review.strings(.tabMail))]
         let width = tabs.reduce(0) { $0 + DisplayWidth.width(of: $1.1) + 2 }
         guard grid.width >= width + ReviewScreen.minimumWidth / 2 else { return }
         var x = grid.width - width

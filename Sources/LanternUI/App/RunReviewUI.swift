@@ -12,11 +12,12 @@ import LanternTriage
 ///     `options.preview` is set.
 ///   - options: language, theme, glyphs, log file.
 ///   - subnets: the subnet timeline of the "Subnets" screen; nil shows how to make one.
+///   - mail: the mail loop of the "Mail" screen; nil when the store contains no mail.
 /// - Throws: `UIError` when the terminal cannot be used (no TERM, a dumb or unknown TERM,
 ///   stdin or stdout not a terminal) or when SIGINT/SIGTERM ended the session
 ///   (`.interrupted`, after the terminal was restored). Show `error.message(strings)` or
 ///   `String(describing:)` to the user.
-public func runReviewUI(review: BackscatterReview, options: UIOptions, subnets: SubnetTimeline? = nil) throws {
+public func runReviewUI(review: BackscatterReview, options: UIOptions, subnets: SubnetTimeline? = nil, mail: MailReview? = nil) throws {
     let environment = ProcessEnvironment.snapshot()
     let utf8 = ProcessLocale.isUTF8
     let strings = try Strings.select(explicit: options.language, environment: environment)
@@ -30,7 +31,8 @@ public func runReviewUI(review: BackscatterReview, options: UIOptions, subnets: 
 
     let source: BackscatterReview = options.preview ? PreviewReview() : review
     let screen = ReviewScreen(review: source, strings: strings, glyphs: options.glyphs, notices: notices)
-    let screens = AppScreens(review: screen, subnets: SubnetScreen(timeline: subnets, strings: strings, glyphs: options.glyphs))
+    let screens = AppScreens(review: screen, subnets: SubnetScreen(timeline: subnets, strings: strings, glyphs: options.glyphs),
+                             mail: MailScreen(review: options.preview ? nil : mail, strings: strings))
     let terminal = try Terminal(theme: theme, environment: environment, logPath: options.logPath) { log in
         strings(.errorCrashed, ["log": log])
     }

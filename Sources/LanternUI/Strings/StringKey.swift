@@ -157,4 +157,46 @@ public enum StringKey: String, CaseIterable, Sendable {
     case keyLeft
     case keyRight
     case keyBackspace
+
+    // Mail screen
+    case tabMail
+    case mailNone
+    case mailQueueEmpty
+    case mailColumnDate
+    case mailColumnSender
+    case mailColumnSubject
+    case mailColumnVerdict
+    case mailColumnConfidence
+    case mailUnknownMark
+    case mailVerdictMalicious
+    case mailVerdictBenign
+    case mailVerdictNone
+    case mailUnknown
+    case mailStatusModel
+    case mailStatusLabels
+    case mailStatusInactive
+    case mailStatusSelected
+    case mailPreviewFrom
+    case mailPreviewSubject
+    case mailPreviewDate
+    case mailPreviewNoDate
+    case mailPreviewVerdict
+    case mailPreviewAttachments
+    case mailPreviewNoAttachments
+    case mailPreviewURLs
+    case mailPreviewMoreURLs
+    case mailSaved
+    case mailLabelFailed
+    case mailUndone
+    case mailUndoFailed
+    case mailNothingToUndo
+    case mailSkipped
+    case mailActionMoveUp
+    case mailActionMoveDown
+    case mailActionMaliciousShort
+    case mailActionMalicious
+    case mailActionBenignShort
+    case mailActionBenign
+    case mailActionSkip
+    case mailActionUndo
 }

@@ -13,7 +13,7 @@ enum TUICommand {
         if arguments.has("ascii") { options.glyphs = .ascii }
         if arguments.has("preview") {
             options.preview = true
-            return try present(PreviewReview(), options: options, subnets: nil)
+            return try present(PreviewReview(), options: options, subnets: nil, mail: nil)
         }
         if let file = arguments.positionals.first {
             return try openFile(file, words: words)
@@ -23,7 +23,10 @@ enum TUICommand {
         let settings = BackscatterScoring.savedSettings(in: store) ?? BackscatterSettings()
         let session = try BackscatterSession(store: store, settings: settings, analyst: analyst,
                                              alertsPath: AlertFile.path(forStore: store.path))
-        let status = try present(session, options: options, subnets: try SubnetTimeline.load(store: store))
+        // The Mail screen gets a session only when the store contains mail, so a capture-only store
+        // pays nothing for it.
+        let mail = try store.mailCountsByFolderLabel().isEmpty ? nil : try MailSession(store: store, analyst: analyst)
+        let status = try present(session, options: options, subnets: try SubnetTimeline.load(store: store), mail: mail)
         try session.close()
         return status
     }
@@ -44,9 +47,10 @@ enum TUICommand {
 
     /// Runs the UI; an interrupt ends with the shell's usual status (128 + signal), after the
     /// terminal has been restored.
-    private static func present(_ review: BackscatterReview, options: UIOptions, subnets: SubnetTimeline?) throws -> Int32 {
+    private static func present(_ review: BackscatterReview, options: UIOptions, subnets: SubnetTimeline?,
+                                mail: MailReview?) throws -> Int32 {
         do {
-            try runReviewUI(review: review, options: options, subnets: subnets)
+            try runReviewUI(review: review, options: options, subnets: subnets, mail: mail)
             return 0
         } catch let error as UIError {
             if case .interrupted(let signal) = error { return 128 + signal }

@@ -1,0 +1,288 @@
+import LanternTriage
+
+extension MailScreen {
+    /// Renders the screen into a new grid of `width` × `height` cells.
+    public func render(width: Int, height: Int) -> ScreenGrid {
+        var grid = ScreenGrid(width: width, height: height)
+        render(into: &grid)
+        return grid
+    }
+
+    /// Renders the whole screen into `grid`, overwriting every cell.
+    ///
+    /// Layout, top to bottom: status line; queue (header and rows); preview of the selected
+    /// message; message line; key bar. The queue takes two fifths of the body, at least three
+    /// rows, and no more than it needs. Below `ReviewScreen.minimumWidth` × `minimumHeight` only a
+    /// notice is drawn.
+    public func render(into grid: inout ScreenGrid) {
+        grid.clear(role: .normal)
+        guard grid.width >= ReviewScreen.minimumWidth, grid.height >= ReviewScreen.minimumHeight else {
+            let text = strings(.tooSmall, ["width": String(ReviewScreen.minimumWidth), "height": String(ReviewScreen.minimumHeight)])
+            for (index, line) in wrapCells(text, width: grid.width).prefix(grid.height).enumerated() {
+                grid.draw(line, row: index, column: 0)
+            }
+            return
+        }
+        drawStatusLine(into: &grid, row: 0)
+
+        let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 3)
+        if showingHelp {
+            drawHelp(into: &grid, in: body)
+        } else if review == nil {
+            for (index, line) in wrapCells(strings(.mailNone), width: body.width - 2).prefix(body.height).enumerated() {
+                grid.draw(line, row: body.y + 1 + index, column: 1, role: .dim)
+            }
+        } else {
+            let queueHeight = min(body.height, max(3, body.height * 2 / 5), max(3, items.count + 1))
+            drawQueue(into: &grid, in: Rect(x: 0, y: body.y, width: body.width, height: queueHeight))
+            drawPreview(into: &grid, in: Rect(x: 1, y: body.y + queueHeight + 1, width: body.width - 2,
+                                              height: body.height - queueHeight - 1))
+        }
+
+        drawMessage(into: &grid, row: grid.height - 2)
+        drawKeyBar(into: &grid, row: grid.height - 1)
+    }
+
+    // MARK: - Status line
+
+    /// Returns the message's verdict, confidence and unknown flag in a few words.
+    func verdictText(_ item: MailItem) -> String {
+        let verdict: String
+        switch item.verdict {
+        case "malicious": verdict = strings(.mailVerdictMalicious)
+        case "benign": verdict = strings(.mailVerdictBenign)
+        default: verdict = strings(.mailVerdictNone)
+        }
+        let confidence = item.confidence.map { NumberText.fixed($0, digits: 2) } ?? ""
+        let unknown = item.unknown ? " " + strings(.mailUnknown) : ""
+        return strings(.mailStatusSelected, ["verdict": verdict, "confidence": confidence, "unknown": unknown])
+            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    /// Model version first, then the selected message's verdict, so both stay visible on the
+    /// left while the tab names cover the right end of the row.
+    func drawStatusLine(into grid: inout ScreenGrid, row: Int) {
+        grid.fill(row: row, role: .status)
+        guard let review else { return }
+        let state = review.state
+        var segments = [strings(.mailStatusModel, ["version": String(state.modelVersion)])]
+        if let item = selectedItem { segments.append(verdictText(item)) }
+        segments.append(strings(.statusQueue, ["count": String(state.queueSize)]))
+        segments.append(state.modelActive
+            ? strings(.mailStatusLabels, ["malicious": String(state.maliciousLabels), "benign": String(state.benignLabels)])
+            : strings(.mailStatusInactive))
+        var x = 1
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { x += grid.draw(" | ", row: row, column: x, maxWidth: grid.width - x - 1, role: .status) }
+            x += grid.draw(segment, row: row, column: x, maxWidth: grid.width - x - 1, role: .status)
+        }
+    }
+
+    // MARK: - Queue
+
+    /// Widths of the queue columns for `width` cells; 0 means the column is left out.
+    struct QueueColumns: Equatable {
+        var date = 10
+        var sender = 0
+        var subject = 0
+        var verdict = 0
+        var confidence = 0
+        var mark = 1
+    }
+
+    func queueColumns(width: Int) -> QueueColumns {
+        var columns = QueueColumns()
+        let verdictNames = [strings(.mailColumnVerdict), strings(.mailVerdictMalicious), strings(.mailVerdictBenign),
+                            strings(.mailVerdictNone)]
+        columns.verdict = min(13, verdictNames.map(DisplayWidth.width(of:)).max() ?? 0)
+        columns.confidence = max(4, DisplayWidth.width(of: strings(.mailColumnConfidence)))
+        columns.mark = max(1, DisplayWidth.width(of: strings(.mailUnknownMark)))
+        let senders = items.map { DisplayWidth.width(of: SafeText.line($0.senderAddress)) }.max() ?? 0
+        columns.sender = min(24, max(DisplayWidth.width(of: strings(.mailColumnSender)), senders))
+        // The subject needs at least 12 cells: first the sender narrows, then it and the date go.
+        func fixed() -> Int {
+            [columns.date, columns.sender, columns.verdict, columns.confidence, columns.mark].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 } + 2
+        }
+        if width - fixed() < 12 { columns.sender = max(0, columns.sender - (12 - (width - fixed()))) }
+        if columns.sender < 8 { columns.sender = 0 }
+        if width - fixed() < 12 { columns.date = 0 }
+        columns.subject = max(1, width - fixed() - 1)
+        return columns
+    }
+
+    func drawQueue(into grid: inout ScreenGrid, in rect: Rect) {
+        guard rect.height > 0 else { return }
+        let columns = queueColumns(width: rect.width)
+        grid.fill(row: rect.y, role: .header)
+        drawQueueRow(into: &grid, row: rect.y, columns: columns, role: .header, cells: [
+            strings(.mailColumnDate), strings(.mailColumnSender), strings(.mailColumnSubject), strings(.mailColumnVerdict),
+            strings(.mailColumnConfidence), "",
+        ])
+        visibleQueueRows = max(1, rect.height - 1)
+        guard !items.isEmpty else {
+            grid.draw(strings(.mailQueueEmpty), row: rect.y + 1, column: 1, maxWidth: rect.width - 1, role: .dim)
+            return
+        }
+
+        // Keep the selection on screen.
+        if selectedIndex < scrollOffset { scrollOffset = selectedIndex }
+        if selectedIndex >= scrollOffset + visibleQueueRows { scrollOffset = selectedIndex - visibleQueueRows + 1 }
+        scrollOffset = max(0, min(scrollOffset, items.count - visibleQueueRows))
+
+        for (offset, index) in (scrollOffset..<min(items.count, scrollOffset + visibleQueueRows)).enumerated() {
+            let item = items[index]
+            let role: ColorRole = index == selectedIndex ? .selection : .normal
+            let row = rect.y + 1 + offset
+            grid.fill(row: row, role: role)
+            let verdict: String = switch item.verdict {
+            case "malicious": strings(.mailVerdictMalicious)
+            case "benign": strings(.mailVerdictBenign)
+            default: "-"
+            }
+            drawQueueRow(into: &grid, row: row, columns: columns, role: role, cells: [
+                item.date.map { String(NumberText.utcTime($0).prefix(10)) } ?? "-",
+                SafeText.line(item.senderAddress), SafeText.line(item.subject), verdict,
+                item.confidence.map { NumberText.fixed($0, digits: 2) } ?? "-",
+                item.unknown ? strings(.mailUnknownMark) : "",
+            ])
+        }
+    }
+
+    /// Draws date, sender, subject, verdict, confidence and the unknown mark into their columns.
+    /// Each cell is cut with `DisplayWidth.pad`, so a double-width character is never split and
+    /// the columns after a Japanese subject stay aligned.
+    private func drawQueueRow(into grid: inout ScreenGrid, row: Int, columns: QueueColumns, role: ColorRole, cells: [String]) {
+        let layout: [(width: Int, alignment: DisplayWidth.Alignment)] = [
+            (columns.date, .left), (columns.sender, .left), (columns.subject, .left), (columns.verdict, .left),
+            (columns.confidence, .right), (columns.mark, .left),
+        ]
+        var x = 1
+        for (index, column) in layout.enumerated() where column.width > 0 {
+            grid.draw(DisplayWidth.pad(cells[index], to: column.width, alignment: column.alignment), row: row, column: x,
+                      maxWidth: column.width, role: role)
+            x += column.width + 1
+        }
+    }
+
+    // MARK: - Preview
+
+    /// Returns the selected message's lines: sender, subject, date, verdict, attachments, defanged URLs,
+    /// then as much of the text excerpt as fits. Every value passes through `SafeText`.
+    func previewLines(width: Int, height: Int) -> [(text: String, role: ColorRole)] {
+        guard let item = selectedItem, width > 0 else { return [] }
+        var lines: [(text: String, role: ColorRole)] = []
+        func field(_ key: StringKey, _ value: String) {
+            lines.append((strings(key) + " " + value, .normal))
+        }
+        let name = SafeText.line(item.senderName)
+        let address = SafeText.line(item.senderAddress)
+        field(.mailPreviewFrom, name.isEmpty ? address : name + " <" + address + ">")
+        field(.mailPreviewSubject, SafeText.line(item.subject))
+        field(.mailPreviewDate, item.date.map { NumberText.utcTime($0) + " UTC" } ?? strings(.mailPreviewNoDate))
+        field(.mailPreviewVerdict, verdictText(item))
+        let attachments = item.attachments.map { attachment in
+            SafeText.line(attachment.mediaType) + (attachment.name.map { " " + SafeText.line($0) } ?? "")
+        }
+        field(.mailPreviewAttachments, attachments.isEmpty ? strings(.mailPreviewNoAttachments) : attachments.joined(separator: ", "))
+
+        if !item.urls.isEmpty {
+            lines.append((strings(.mailPreviewURLs), .normal))
+            let shown = item.urls.count > 3 ? 2 : item.urls.count
+            for url in item.urls.prefix(shown) { lines.append(("  " + SafeText.defang(url), .normal)) }
+            if item.urls.count > shown {
+                lines.append(("  " + strings(.mailPreviewMoreURLs, ["count": String(item.urls.count - shown)]), .dim))
+            }
+        }
+
+        lines.append(("", .normal))
+        for paragraph in SafeText.lines(item.excerpt) where lines.count < height {
+            for line in wrapCells(paragraph, width: width) { lines.append((line, .dim)) }
+        }
+        return Array(lines.prefix(height))
+    }
+
+    func drawPreview(into grid: inout ScreenGrid, in rect: Rect) {
+        guard rect.height > 0 else { return }
+        for (index, line) in previewLines(width: rect.width, height: rect.height).enumerated() {
+            grid.draw(DisplayWidth.truncate(line.text, to: rect.width), row: rect.y + index, column: rect.x,
+                      maxWidth: rect.width, role: line.role)
+        }
+    }
+
+    // MARK: - Message line, key bar and help
+
+    /// The text and role of the message line, if any.
+    var messageLine: (text: String, role: ColorRole)? {
+        switch message {
+        case .saved(let receipt):
+            let label = strings(receipt.label == .malicious ? .mailVerdictMalicious : .mailVerdictBenign)
+            return (strings(.mailSaved, ["id": String(receipt.mailID), "label": label, "version": String(receipt.modelVersion)]), .saved)
+        case .error(let text): return (text, .error)
+        case .info(let text): return (text, .normal)
+        case nil: return nil
+        }
+    }
+
+    func drawMessage(into grid: inout ScreenGrid, row: Int) {
+        guard let line = messageLine else { return }
+        grid.fill(row: row, role: line.role)
+        grid.draw(DisplayWidth.truncate(line.text, to: grid.width - 2), row: row, column: 1, maxWidth: grid.width - 2, role: line.role)
+    }
+
+    /// Returns the keys of a binding as the key bar and help show them, such as "Up/k".
+    private func keyNames(_ keys: [Key]) -> String {
+        keys.map { $0.displayName(strings) }.joined(separator: "/")
+    }
+
+    func drawKeyBar(into grid: inout ScreenGrid, row: Int) {
+        grid.fill(row: row, role: .keyLabel)
+        var x = 1
+        for binding in MailScreen.bindings {
+            guard let short = binding.short else { continue }
+            // Arrow names take too much room in the bar, so it shows only j and k. The help lists both.
+            let keys = binding.keys.count > 1 ? keyNames(Array(binding.keys.dropFirst())) : keyNames(binding.keys)
+            let label = strings(short)
+            let needed = DisplayWidth.width(of: keys) + 1 + DisplayWidth.width(of: label)
+            guard x + needed < grid.width else { break }
+            x += grid.draw(keys, row: row, column: x, role: .keyName) + 1
+            x += grid.draw(label, row: row, column: x, role: .keyLabel) + 2
+        }
+    }
+
+    func drawHelp(into grid: inout ScreenGrid, in rect: Rect) {
+        for row in rect.y..<rect.maxY { grid.fill(row: row, role: .help) }
+        grid.fill(row: rect.y, role: .helpTitle)
+        grid.draw(strings(.helpTitle) + "  " + strings(.helpClose), row: rect.y, column: 1, maxWidth: rect.width - 2, role: .helpTitle)
+        let entries = MailScreen.bindings.compactMap { binding in binding.help.map { (keys: keyNames(binding.keys), text: strings($0)) } }
+        let keyWidth = min(20, entries.map { DisplayWidth.width(of: $0.keys) }.max() ?? 0)
+        var y = rect.y + 1
+        for entry in entries where y < rect.maxY {
+            grid.draw(DisplayWidth.pad(entry.keys, to: keyWidth), row: y, column: 2, role: .keyName)
+            grid.draw(entry.text, row: y, column: 4 + keyWidth, maxWidth: rect.width - keyWidth - 5, role: .help)
+            y += 1
+        }
+        if y + 1 < rect.maxY {
+            grid.draw(strings(.helpReserved), row: y + 1, column: 2, maxWidth: rect.width - 3, role: .dim)
+        }
+    }
+
+    /// Returns `text` cut into lines of at most `width` cells between characters, never inside a
+    /// double-width character.
+    func wrapCells(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = ""
+        var used = 0
+        for cluster in DisplayWidth.clusters(of: text) where cluster.width <= width {
+            if used + cluster.width > width {
+                lines.append(current)
+                current = ""
+                used = 0
+            }
+            current += cluster.text
+            used += cluster.width
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
