@@ -187,4 +187,20 @@ final class MailScreenTests: XCTestCase {
         _ = screens.handle(.tab)
         XCTAssertEqual(screens.front, .mail)
     }
+
+    func testStatusSegmentsStopBeforeTabs() {
+        for strings in [Strings.en, Strings.ja] {
+            let review = FakeMailReview()
+            review.state.queueSize = 12_345
+            let screens = AppScreens(review: ReviewScreen(review: PreviewReview(), strings: strings),
+                                     subnets: SubnetScreen(timeline: nil, strings: strings), mail: MailScreen(review: review, strings: strings))
+            _ = screens.handle(.character("3"))
+            let status = screens.render(width: 80, height: 24).rowText(0)
+            XCTAssertTrue(status.contains(strings(.mailStatusModel, ["version": "4"])), status)
+            XCTAssertTrue(status.contains("3 " + strings(.tabMail)), status)
+            let queue = strings(.statusQueue, ["count": "12345"])
+            let queueLabel = strings(.statusQueue, ["count": ""]).trimmingCharacters(in: .whitespaces)
+            XCTAssertTrue(status.contains(queue) || !status.contains(queueLabel), "a cut queue size: \(status)")
+        }
+    }
 }

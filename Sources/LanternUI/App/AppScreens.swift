@@ -50,18 +50,26 @@ public final class AppScreens {
         switch front {
         case .review: grid = review.render(width: width, height: height)
         case .subnets: grid = subnets.render(width: width, height: height)
-        case .mail: grid = mail.render(width: width, height: height)
+        case .mail:
+            mail.statusLineReserve = width >= tabsWidth + ReviewScreen.minimumWidth / 2 ? tabsWidth + 1 : 0
+            grid = mail.render(width: width, height: height)
         }
         drawTabs(into: &grid)
         return grid
     }
 
+    private var tabs: [(Screen, String)] {
+        [(.review, "1 " + review.strings(.tabReview)), (.subnets, "2 " + review.strings(.tabSubnets)),
+         (.mail, "3 " + review.strings(.tabMail))]
+    }
+
+    /// Cells the tab names take at the right end of row 0.
+    var tabsWidth: Int { tabs.reduce(0) { $0 + DisplayWidth.width(of: $1.1) + 2 } }
+
     /// ` 1 Review  2 Subnets  3 Mail ` at the right end of row 0, the front one highlighted.
     func drawTabs(into grid: inout ScreenGrid) {
         guard grid.height > 0 else { return }
-        let tabs: [(Screen, String)] = [(.review, "1 " + review.strings(.tabReview)), (.subnets, "2 " + review.strings(.tabSubnets)),
-                                       (.mail, "3 " + review.strings(.tabMail))]
-        let width = tabs.reduce(0) { $0 + DisplayWidth.width(of: $1.1) + 2 }
+        let width = tabsWidth
         guard grid.width >= width + ReviewScreen.minimumWidth / 2 else { return }
         var x = grid.width - width
         for (screen, label) in tabs {

@@ -71,10 +71,14 @@ extension MailScreen {
         segments.append(state.modelActive
             ? strings(.mailStatusLabels, ["malicious": String(state.maliciousLabels), "benign": String(state.benignLabels)])
             : strings(.mailStatusInactive))
+        // Whole segments only, so no number is cut short under the tab names. The model version
+        // is drawn even when it alone does not fit.
+        let limit = grid.width - 1 - statusLineReserve
         var x = 1
         for (index, segment) in segments.enumerated() {
-            if index > 0 { x += grid.draw(" | ", row: row, column: x, maxWidth: grid.width - x - 1, role: .status) }
-            x += grid.draw(segment, row: row, column: x, maxWidth: grid.width - x - 1, role: .status)
+            let separator = index > 0 ? " | " : ""
+            guard index == 0 || x + DisplayWidth.width(of: separator + segment) <= limit else { break }
+            x += grid.draw(separator + segment, row: row, column: x, maxWidth: grid.width - x - 1, role: .status)
         }
     }
 

@@ -26,6 +26,9 @@ public final class MailScreen {
     var scrollOffset = 0
     /// Queue rows visible in the last render, the page size for PageUp and PageDown.
     var visibleQueueRows = 1
+    /// Cells at the right end of the status line that another view draws over (the tab names),
+    /// so the status line leaves out segments that would reach under them.
+    public var statusLineReserve = 0
 
     /// The key table; help and key bar come from it.
     static let bindings: [(keys: [Key], action: MailAction, short: StringKey?, help: StringKey?)] = [
