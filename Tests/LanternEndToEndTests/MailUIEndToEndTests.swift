@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+
+/// The Mail screen driven for real in tmux: real messages ingested, keys in, labels checked
+/// through `lantern export labels` after quitting.
+final class MailUIEndToEndTests: XCTestCase {
+    private var directory = ""
+    private var session = ""
+
+    /// Two Japanese, two malicious and two non-malicious spam messages of the shared set.
+    private let messages = [
+        "ja/2021-07-22-0001.eml", "ja/2022-02-06-0001.eml", "malicious/2024-01-03-0001.eml",
+        "malicious/2025-01-04-0001.eml", "spam/2026-01-03-0001.eml", "spam/2026-01-06-0001.eml",
+    ]
+
+    override func setUpWithError() throws {
+        try EndToEnd.requireBinary()
+        try EndToEnd.requireTool("/usr/bin/tmux", package: "tmux")
+        let mail = try EndToEnd.requireSharedData("mail")
+        directory = try EndToEnd.temporaryDirectory()
+        session = "lantern-mail-e2e-\(UUID().uuidString.prefix(8))"
+        let inbox = directory + "/inbox"
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        for name in messages {
+            try FileManager.default.copyItem(atPath: mail.appendingPathComponent(name).path,
+                                             toPath: inbox + "/" + name.replacingOccurrences(of: "/", with: "-"))
+        }
+        let ingest = try EndToEnd.lantern(["ingest", "--db", "m.db", "--kind", "mail", "inbox"], directory: directory)
+        XCTAssertEqual(ingest.status, 0, ingest.stderr)
+    }
+
+    override func tearDownWithError() throws {
+        _ = try? tmux(["kill-session", "-t", session])
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        try EndToEnd.run("/usr/bin/tmux", arguments).stdout
+    }
+
+    private func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
+
+    /// Polls the screen until `predicate` holds; fails with the last screen after `seconds`.
+    @discardableResult
+    private func waitFor(_ what: String, seconds: Double = 20, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        XCTFail("timed out waiting for \(what); screen:\n\(last)")
+        return last
+    }
+
+    private func savedCount(_ text: String) -> Int {
+        text.components(separatedBy: "saved: message").count - 1
+    }
+
+    func testTwoLabelsUndoOneLeavesOneMailLabel() throws {
+        let command = "cd '\(directory)' && exec '\(EndToEnd.binary)' tui --db m.db --lang en --analyst e2e"
+        try tmux(["new-session", "-d", "-s", session, "-x", "80", "-y", "24", command])
+        try waitFor("the review screen") { $0.contains("3 Mail") }
+        try tmux(["send-keys", "-t", session, "3"])
+        let mailScreen = try waitFor("the mail screen") { $0.contains("mail model v") && $0.contains("subject") }
+        XCTAssertTrue(mailScreen.contains("From:"), mailScreen)
+        XCTAssertFalse(mailScreen.contains("\u{1B}"), "no raw escape reaches the pane")
+
+        try tmux(["send-keys", "-t", session, "m"])
+        try waitFor("the first saved line") { $0.contains("saved: message") && $0.contains("→ malicious") }
+        try tmux(["send-keys", "-t", session, "c"])
+        try waitFor("the second saved line") { $0.contains("→ not malicious") }
+        try tmux(["send-keys", "-t", session, "u"])
+        try waitFor("the undone line") { $0.contains("undone: label for message") }
+        try tmux(["send-keys", "-t", session, "q"])
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, EndToEnd.run2("/usr/bin/tmux", ["has-session", "-t", session]) == 0 {
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+
+        let export = try EndToEnd.lantern(["export", "labels", "--db", "m.db", "--format", "jsonl"], directory: directory)
+        XCTAssertEqual(export.status, 0, export.stderr)
+        let mailRecords = export.stdout.split(separator: "\n").map(String.init).filter { $0.contains(#""kind":"mail""#) }
+        let inForce = mailRecords.filter { $0.contains(#""undone_at":null"#) }
+        XCTAssertEqual(inForce.count, 1, export.stdout)
+        XCTAssertTrue(inForce.first?.contains(#""label":"malicious""#) ?? false, export.stdout)
+        XCTAssertTrue(inForce.first?.contains(#""source":"analyst""#) ?? false, export.stdout)
+        XCTAssertTrue(inForce.first?.contains(#""analyst":"e2e""#) ?? false, export.stdout)
+        XCTAssertEqual(mailRecords.count, 2, "the undone label stays in the history with its undo time")
+
+        let stats = try EndToEnd.stats(db: "\(directory)/m.db")
+        XCTAssertEqual(stats["mail malicious labels"], "1")
+        XCTAssertEqual(stats["mail benign labels"], "0")
+    }
+}
