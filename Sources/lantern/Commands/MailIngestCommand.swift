@@ -56,9 +56,9 @@ enum MailIngestCommand {
         return split
     }
 
-    /// Reads `source` into the store, prints one line per failure and a summary, labels the
-    /// messages stored now with `labellers` when given, then trains the mail models when `train`
-    /// is set and a message was stored, and returns the number of failed messages.
+    /// Reads `source` into the store and prints one line per failure and a summary. Then labels
+    /// the messages stored now with `labellers` when given, and trains the mail models when
+    /// `train` is set and a message was stored. Returns the number of failed messages.
     static func ingest(_ source: MailSource, store: Store, labellers: LabellerChain? = nil, train: Bool = true) throws -> Int {
         let ingest = MailIngest(store: store)
         if let warning = ingest.tokenizerWarning { Output.note(SafeText.line("warning: " + warning)) }

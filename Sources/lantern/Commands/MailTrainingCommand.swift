@@ -27,8 +27,8 @@ enum MailTrainingCommand {
             + "\(summary.maliciousVerdicts) of \(summary.messages) messages malicious, \(summary.unknownMessages) unknown"
     }
 
-    /// The mail model lines of `lantern stats`, after the counts of `MailStatsLines`; empty when
-    /// the store contains no mail.
+    /// Returns the mail model lines of `lantern stats`, printed after the counts of
+    /// `MailStatsLines`, or none when the store contains no mail.
     static func statsLines(_ store: Store) throws -> [(String, String)] {
         guard !(try store.mailCountsByFolderLabel().isEmpty) else { return [] }
         let model = try store.latestMailModel()
