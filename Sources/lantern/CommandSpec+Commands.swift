@@ -72,7 +72,7 @@ extension CommandSpec {
         ])
 
     static let train = CommandSpec(
-        name: "train", summary: "train the backscatter model, score every window, write alerts",
+        name: "train", summary: "train the backscatter and mail models, score every window and message, write alerts",
         options: [
             database,
             .choice("features", ["baseline", "extended"], "the feature set to train on"),
