@@ -1,4 +1,5 @@
 import Foundation
+import LanternUI
 
 /// The subcommands, with the one-line help that `lantern help` prints.
 enum Lantern {
@@ -46,10 +47,17 @@ enum Lantern {
         }
         let rest = Array(words.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
-            Output.line("usage: lantern \(command.usage)\n  \(command.summary)")
+            Output.line(CommandHelp.text(command.spec, language: helpLanguage(rest)))
             return 0
         }
         return try command.run(rest)
+    }
+
+    /// `--lang ja` among the words, or else the language of LC_ALL, LC_MESSAGES and LANG.
+    static func helpLanguage(_ words: [String]) -> Strings.Language {
+        if let index = words.firstIndex(of: "--lang"), index + 1 < words.count, words[index + 1] == "ja" { return .ja }
+        if words.contains("--lang=ja") { return .ja }
+        return (try? Strings.select(explicit: nil, environment: ProcessInfo.processInfo.environment))?.language ?? .en
     }
 
     /// `lantern help [--man [--lang en|ja]]`: the command list, or the roff source of the man page.

@@ -97,4 +97,32 @@ final class ManPageEndToEndTests: XCTestCase {
         XCTAssertEqual(result.stdout, "_lantern\n")
         XCTAssertEqual(result.stderr, "")
     }
+
+    /// Every option in a command's usage line gets a line of its own with help text.
+    func testCommandHelpDescribesEveryOption() throws {
+        try EndToEnd.requireBinary()
+        for command in ["ingest", "tui", "evaluate", "label"] {
+            let result = try EndToEnd.run(EndToEnd.binary, [command, "--help"], environment: ["LANG": "C.UTF-8"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            let usage = try XCTUnwrap(lines.first, "\(command) --help printed nothing")
+            XCTAssertTrue(usage.hasPrefix("usage: lantern \(command)"), usage)
+            let options = usage.split(separator: " ").filter { $0.hasPrefix("[--") || $0.hasPrefix("--") }
+                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "[].")) }
+            XCTAssertFalse(options.isEmpty, usage)
+            for option in options {
+                let entry = lines.dropFirst().first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(option + " ") || $0.trimmingCharacters(in: .whitespaces) == option }
+                XCTAssertNotNil(entry, "\(command) --help has no line for \(option)")
+            }
+        }
+    }
+
+    func testCommandHelpInJapanese() throws {
+        try EndToEnd.requireBinary()
+        let result = try EndToEnd.run(EndToEnd.binary, ["stats", "--help"], environment: ["LANG": "ja_JP.UTF-8"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("使い方: lantern stats [--db DB]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("引数とオプション:"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("--db DB  使うストア"), result.stdout)
+    }
 }
