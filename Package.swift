@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "LanternTriageTests", dependencies: ["LanternTriage", "LanternMail"], exclude: ["SubnetFixtures"]),
         .testTarget(name: "LanternUITests", dependencies: ["LanternUI"]),
         .testTarget(name: "LanternProcessTests", dependencies: ["LanternProcess"]),
-        .testTarget(name: "LanternEndToEndTests", dependencies: ["LanternDarknet", "LanternProcess"]),
+        .testTarget(name: "LanternEndToEndTests", dependencies: ["LanternDarknet", "LanternProcess", "LanternUI"]),
     ],
     swiftLanguageModes: [.v5]
 )

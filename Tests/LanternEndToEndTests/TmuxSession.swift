@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+
+/// One detached tmux session running a command, for tests that drive the UI with keys and
+/// read the screen back. It runs on the private server `EndToEnd.run` points TMUX_TMPDIR at.
+final class TmuxSession {
+    let name: String
+
+    init(command: String, width: Int, height: Int) throws {
+        name = "lantern-\(UUID().uuidString.prefix(8))"
+        let result = try EndToEnd.run("/usr/bin/tmux", ["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+        guard result.status == 0 else { throw TmuxError(message: "tmux new-session failed: \(result.stderr)") }
+    }
+
+    deinit {
+        _ = try? EndToEnd.run("/usr/bin/tmux", ["kill-session", "-t", name], timeout: 10)
+    }
+
+    /// Sends tmux key names (`Enter`, `Escape`, `q`).
+    func send(_ keys: String...) throws {
+        for key in keys {
+            let result = try EndToEnd.run("/usr/bin/tmux", ["send-keys", "-t", name, key], timeout: 10)
+            guard result.status == 0 else { throw TmuxError(message: "tmux send-keys \(key) failed: \(result.stderr)") }
+        }
+    }
+
+    func screen() throws -> String {
+        try EndToEnd.run("/usr/bin/tmux", ["capture-pane", "-p", "-t", name], timeout: 10).stdout
+    }
+
+    /// Polls the screen until `predicate` holds; fails the test with the last screen when it never does.
+    @discardableResult
+    func waitFor(_ what: String, seconds: Double = 20, file: StaticString = #filePath, line: UInt = #line,
+                 _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        XCTFail("timed out waiting for \(what); screen:\n\(last)", file: file, line: line)
+        return last
+    }
+
+    struct TmuxError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}
