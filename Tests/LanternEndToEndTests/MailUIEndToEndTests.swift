@@ -90,6 +90,14 @@ final class MailUIEndToEndTests: XCTestCase {
         XCTAssertTrue(inForce.first?.contains(#""analyst":"e2e""#) ?? false, export.stdout)
         XCTAssertEqual(mailRecords.count, 2, "the undone label stays in the history with its undo time")
 
+        // lantern export mail shows the label in force and the verdicts the session stored.
+        let mailExport = try EndToEnd.lantern(["export", "mail", "--db", "m.db", "--format", "jsonl"], directory: directory)
+        XCTAssertEqual(mailExport.status, 0, mailExport.stderr)
+        let records = mailExport.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(records.count, messages.count, mailExport.stdout)
+        XCTAssertEqual(records.filter { $0.contains(#""label":"malicious""#) }.count, 1, mailExport.stdout)
+        XCTAssertTrue(records.allSatisfy { !$0.contains(#""unknown":null"#) }, "every message has a stored unknown flag")
+
         let stats = try EndToEnd.stats(db: "\(directory)/m.db")
         XCTAssertEqual(stats["mail malicious labels"], "1")
         XCTAssertEqual(stats["mail benign labels"], "0")

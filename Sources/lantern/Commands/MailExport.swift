@@ -8,7 +8,9 @@ import LanternUI
 /// Text taken from mail (subject, sender, attachment names) passes through `SafeText.line`, so
 /// control, bidirectional and invisible characters appear as visible escapes such as "^[" or
 /// "<U+202E>" and a record never spans lines. Verdict, confidence and the unknown flag stay
-/// empty until a mail model has scored the message.
+/// empty until a mail model has scored the message. `label` is the mail label in force
+/// (`malicious` or `benign`, an analyst's over a labeller's) and, for a message without one,
+/// the folder it was read from (`malicious` or `spam`).
 enum MailExport {
     static let header = [
         "id", "date", "sender_address", "sender_name", "subject", "domains", "attachment_types", "attachment_names",
@@ -16,7 +18,8 @@ enum MailExport {
     ]
 
     static func rows(_ store: Store) throws -> [[(String, String)]] {
-        try store.mailMessages().map { mail in
+        let labels = MailTraining.labelsInForce(try store.mailLabels())
+        return try store.mailMessages().map { mail in
             [
                 ("id", String(mail.id)), ("date", mail.date.map { Timestamps.rfc3339($0.timeIntervalSince1970) } ?? ""),
                 ("sender_address", SafeText.line(mail.senderAddress)), ("sender_name", SafeText.line(mail.senderName)),
@@ -24,7 +27,7 @@ enum MailExport {
                 ("attachment_types", mail.attachments.map(\.mediaType).joined(separator: " ")),
                 ("attachment_names", mail.attachments.compactMap { $0.name.map(SafeText.line) }.joined(separator: " | ")),
                 ("verdict", mail.verdict ?? ""), ("confidence", mail.confidence.map { String(format: "%.4f", $0) } ?? ""),
-                ("unknown", mail.unknown.map { $0 ? "true" : "false" } ?? ""), ("label", mail.folderLabel ?? ""),
+                ("unknown", mail.unknown.map { $0 ? "true" : "false" } ?? ""), ("label", labels[mail.id]?.label ?? mail.folderLabel ?? ""),
             ]
         }
     }
