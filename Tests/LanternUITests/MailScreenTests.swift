@@ -203,4 +203,14 @@ final class MailScreenTests: XCTestCase {
             XCTAssertTrue(status.contains(queue) || !status.contains(queueLabel), "a cut queue size: \(status)")
         }
     }
+
+    func testMissingModelIsStatedPlainly() {
+        for strings in [Strings.en, Strings.ja] {
+            let review = FakeMailReview()
+            review.state.modelActive = false
+            let grid = MailScreen(review: review, strings: strings).render(width: 80, height: 24)
+            XCTAssertTrue(grid.rowText(0).contains(strings(.mailStatusInactive)), grid.rowText(0))
+            XCTAssertTrue(grid.rowText(22).contains(strings(.mailNoModelHint)), "the whole hint fits in 80 columns: \(grid.rowText(22))")
+        }
+    }
 }

@@ -66,11 +66,15 @@ extension MailScreen {
         guard let review else { return }
         let state = review.state
         var segments = [strings(.mailStatusModel, ["version": String(state.modelVersion)])]
-        if let item = selectedItem { segments.append(verdictText(item)) }
+        if !state.modelActive {
+            segments.append(strings(.mailStatusInactive))
+        } else if let item = selectedItem {
+            segments.append(verdictText(item))
+        }
         segments.append(strings(.statusQueue, ["count": String(state.queueSize)]))
-        segments.append(state.modelActive
-            ? strings(.mailStatusLabels, ["malicious": String(state.maliciousLabels), "benign": String(state.benignLabels)])
-            : strings(.mailStatusInactive))
+        if state.modelActive {
+            segments.append(strings(.mailStatusLabels, ["malicious": String(state.maliciousLabels), "benign": String(state.benignLabels)]))
+        }
         // Whole segments only, so no number is cut short under the tab names. The model version
         // is drawn even when it alone does not fit.
         let limit = grid.width - 1 - statusLineReserve
@@ -215,8 +219,12 @@ extension MailScreen {
 
     // MARK: - Message line, key bar and help
 
-    /// The text and role of the message line, if any.
+    /// The text and role of the message line, if any. Without a mail model and with nothing else
+    /// to report, the line says which labels are missing.
     var messageLine: (text: String, role: ColorRole)? {
+        if message == nil, let review, !review.state.modelActive {
+            return (strings(.mailNoModelHint), .normal)
+        }
         switch message {
         case .saved(let receipt):
             let label = strings(receipt.label == .malicious ? .mailVerdictMalicious : .mailVerdictBenign)

@@ -175,6 +175,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case mailStatusModel
     case mailStatusLabels
     case mailStatusInactive
+    case mailNoModelHint
     case mailStatusSelected
     case mailPreviewFrom
     case mailPreviewSubject
