@@ -7,6 +7,10 @@ import LanternStore
 /// see `MailModel.update(_:)`), every message re-scored, a new mail model version saved and the
 /// verdicts written. If the process dies between the two steps the label is kept and the next
 /// training uses it.
+///
+/// NOTE: the session works on the messages and labels stored when it opened. Mail ingested or
+/// labelled by another process meanwhile is neither queued nor used for training until the next
+/// `lantern tui` or `lantern train`.
 public final class MailSession: MailReview {
     private let training: MailTraining
     private let analyst: String

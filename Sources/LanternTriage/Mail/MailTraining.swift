@@ -10,6 +10,10 @@ import LanternStore
 /// version. The fitted models are not stored. The `state` of a mail model version contains the
 /// settings and label counts, and the next run retrains from the stored labels.
 ///
+/// NOTE: every stored message, with its term counts, is loaded into memory and re-scored after
+/// each label. That suits stores of thousands of messages; a store of 100,000 would need the
+/// scoring done in batches from the store.
+///
 /// Folder labels (`malicious/`, `spam/`) are not training labels here, because
 /// `lantern evaluate mail` uses them as the truth to measure against.
 public final class MailTraining {
