@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "LanternProcess", dependencies: ["CChildProcess"]),
         .target(name: "LanternEngine"),
         .target(name: "LanternDarknet", dependencies: ["LanternEngine", "CPcap", "CZlib", "CLanternShims"]),
-        .target(name: "LanternMail", dependencies: ["LanternEngine", "LanternProcess", "CGMime", "CMeCab", "CXML2", "CPSL", "CUchardet"]),
+        .target(name: "LanternMail", dependencies: ["LanternEngine", "CGMime", "CMeCab", "CXML2", "CPSL", "CUchardet"]),
         .target(name: "LanternStore", dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "CSQLite"]),
         .target(name: "LanternTriage", dependencies: ["LanternEngine", "LanternDarknet", "LanternMail", "LanternProcess", "LanternStore"]),
         .target(name: "LanternUI", dependencies: ["LanternTriage", "CNcurses", "CLanternShims"]),

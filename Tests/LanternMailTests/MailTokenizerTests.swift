@@ -1,6 +1,7 @@
 import Foundation
-import LanternMail
 import XCTest
+
+@testable import LanternMail
 
 final class MailTokenizerTests: XCTestCase {
     func testJapaneseSplitIntoContentWords() throws {
@@ -26,5 +27,14 @@ final class MailTokenizerTests: XCTestCase {
         _ = try MailTestSupport.requireParser()
         let tokenizer = try MorphologicalTokenizer()
         XCTAssertTrue(FileManager.default.fileExists(atPath: tokenizer.dictionary + "/sys.dic"))
+    }
+
+    func testMecabrcDicdirLine() throws {
+        let path = NSTemporaryDirectory() + "lantern-mecabrc-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ";\n; Configuration file of MeCab\n;\ndicdir =  /var/lib/mecab/dic/debian \n; userdic = /home/foo/bar.dic\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(MorphologicalTokenizer.mecabrcDicdir(path: path), "/var/lib/mecab/dic/debian")
+        XCTAssertNil(MorphologicalTokenizer.mecabrcDicdir(path: path + "-missing"))
     }
 }

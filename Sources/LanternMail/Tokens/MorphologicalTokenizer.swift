@@ -1,6 +1,5 @@
 import CMeCab
 import Foundation
-import LanternProcess
 
 /// Japanese morphological analysis with MeCab and the IPADIC dictionary.
 ///
@@ -21,8 +20,8 @@ public final class MorphologicalTokenizer {
     }
 
     /// Folders tried in order: `$LANTERN_MECAB_DICDIR`, the IPADIC folders Debian's
-    /// mecab-ipadic-utf8 and mecab-ipadic install, the Debian alternatives link, then the dicdir
-    /// `mecab-config --dicdir` prints plus "/ipadic" (the libmecab-dev default).
+    /// mecab-ipadic-utf8 and mecab-ipadic install, the Debian alternatives link, then the
+    /// `dicdir` of /etc/mecabrc, the file MeCab itself reads for its default dictionary.
     public static func dictionaryCandidates() -> [String] {
         var candidates: [String] = []
         if let override = ProcessInfo.processInfo.environment["LANTERN_MECAB_DICDIR"], !override.isEmpty {
@@ -30,8 +29,8 @@ public final class MorphologicalTokenizer {
         }
         candidates += ["/var/lib/mecab/dic/ipadic-utf8", "/var/lib/mecab/dic/debian", "/usr/lib/x86_64-linux-gnu/mecab/dic/ipadic-utf8",
                        "/usr/lib/aarch64-linux-gnu/mecab/dic/ipadic-utf8", "/usr/share/mecab/dic/ipadic", "/usr/lib/mecab/dic/ipadic-utf8"]
-        if let configured = mecabConfigDicdir() {
-            candidates += [configured + "/ipadic-utf8", configured + "/ipadic", configured]
+        if let configured = mecabrcDicdir(path: "/etc/mecabrc") {
+            candidates += [configured, configured + "/ipadic-utf8", configured + "/ipadic"]
         }
         return candidates
     }
@@ -78,11 +77,12 @@ public final class MorphologicalTokenizer {
         return result
     }
 
-    private static func mecabConfigDicdir() -> String? {
-        for path in ["/usr/bin/mecab-config", "/usr/local/bin/mecab-config"] where FileManager.default.isExecutableFile(atPath: path) {
-            guard let result = try? ChildProcess.run(path, ["--dicdir"], timeout: 10), result.status == 0 else { return nil }
-            let text = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-            return text.isEmpty ? nil : text
+    /// Returns the value of the `dicdir = PATH` line of a mecabrc file, or nil.
+    static func mecabrcDicdir(path: String) -> String? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        for line in text.split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, parts[0] == "dicdir", !parts[1].isEmpty { return parts[1] }
         }
         return nil
     }
