@@ -31,16 +31,17 @@ extension CommandSpec {
     ]
 
     static let simulate = CommandSpec(
-        name: "simulate", summary: "write a simulated darknet capture and its ground truth (FILE.truth.jsonl)",
-        leading: [PositionalSpec(name: "darknet", help: "the kind of traffic to simulate", choices: ["darknet"])],
+        name: "simulate", summary: "write a simulated darknet capture and its ground truth (FILE.truth.jsonl), or simulated spam-trap mail",
+        leading: [PositionalSpec(name: "FEED", help: "darknet for a capture, mail for a spam trap's messages", choices: ["darknet", "mail"])],
         options: [
-            .path("out", "FILE.pcap", "the capture to write; the ground truth goes beside it", required: true),
-            OptionSpec(name: "packets", value: "N", help: "number of packets (default: 1000000)"),
-            OptionSpec(name: "days", value: "D", help: "number of days the capture spans, 1 to 366 (default: 1)"),
-            OptionSpec(name: "seed", value: "S", help: "random seed; the same seed writes the same capture (default: 1)"),
-            OptionSpec(name: "darknet", value: "CIDR", help: "the darknet address block (default: 198.18.0.0/16)"),
+            .path("out", "PATH", "darknet: the capture to write, with the ground truth beside it; mail: the folder to write", required: true),
+            OptionSpec(name: "packets", value: "N", help: "darknet: number of packets (default: 1000000)"),
+            OptionSpec(name: "messages", value: "N", help: "mail: number of messages, 1 to 1000000 (default: 300)"),
+            OptionSpec(name: "days", value: "D", help: "number of days the capture or the mail spans, 1 to 366 (default: 1 for darknet, 90 for mail)"),
+            OptionSpec(name: "seed", value: "S", help: "random seed; the same seed writes the same output (default: 1)"),
+            OptionSpec(name: "darknet", value: "CIDR", help: "darknet: the address block (default: 198.18.0.0/16)"),
             OptionSpec(name: "plant", value: "PORT/PROTO:DAY:COUNT",
-                       help: "plant a campaign on a service, such as 5000/tcp:7:5 (COUNT subnets from day DAY)"),
+                       help: "darknet: plant a campaign on a service, such as 5000/tcp:7:5 (COUNT subnets from day DAY)"),
         ])
 
     static let ingest = CommandSpec(
@@ -144,7 +145,7 @@ extension CommandSpec {
         options: [database] + labellerOptions)
 
     static let demo = CommandSpec(
-        name: "demo", summary: "simulate a small capture, ingest it, train, and open the UI",
+        name: "demo", summary: "simulate two weeks of darknet traffic and a spam trap's mail, ingest, train, cluster, and open the UI",
         options: [
             .path("dir", "DIR", "the folder for the capture and the store (default: lantern-demo)"),
             OptionSpec(name: "packets", value: "N", help: "number of packets to simulate, 1000 to 50000000 (default: 200000)"),

@@ -51,14 +51,15 @@ extension ManPage.Text {
         insertsBreakPoints: true)
 
     static let japaneseHelp: [String: String] = [
-        "simulate": "模擬ダークネットのキャプチャと、その正解データ (FILE.truth.jsonl) を書き出す。",
-        "simulate darknet": "模擬するトラフィックの種類。",
-        "simulate --out": "書き出すキャプチャ。正解データはその隣に書きます。",
-        "simulate --packets": "パケット数 (既定: 1000000)。",
-        "simulate --days": "キャプチャがまたがる日数、1 から 366 (既定: 1)。",
-        "simulate --seed": "乱数の種。同じ種からは同じキャプチャを書きます (既定: 1)。",
-        "simulate --darknet": "ダークネットのアドレスブロック (既定: 198.18.0.0/16)。",
-        "simulate --plant": "サービスにキャンペーンを仕込む。例: 5000/tcp:7:5 (DAY 日目から COUNT 個のサブネット)。",
+        "simulate": "模擬ダークネットのキャプチャと正解データ (FILE.truth.jsonl)、または模擬スパムトラップのメールを書き出す。",
+        "simulate FEED": "darknet でキャプチャ、mail でスパムトラップのメールを書き出す。",
+        "simulate --out": "darknet: 書き出すキャプチャ。正解データはその隣に書きます。mail: 書き出すフォルダ。",
+        "simulate --packets": "darknet: パケット数 (既定: 1000000)。",
+        "simulate --messages": "mail: メッセージ数、1 から 1000000 (既定: 300)。",
+        "simulate --days": "キャプチャまたはメールがまたがる日数、1 から 366 (既定: darknet は 1、mail は 90)。",
+        "simulate --seed": "乱数の種。同じ種からは同じ出力を書きます (既定: 1)。",
+        "simulate --darknet": "darknet: ダークネットのアドレスブロック (既定: 198.18.0.0/16)。",
+        "simulate --plant": "darknet: サービスにキャンペーンを仕込む。例: 5000/tcp:7:5 (DAY 日目から COUNT 個のサブネット)。",
 
         "ingest": "キャプチャ (pcap/pcapng/.gz) とメール (EML、mbox、Maildir) をストアに読み込み、学習する。",
         "ingest PATH": "キャプチャファイル、メールファイル、mbox ファイル、Maildir フォルダ。",
@@ -142,7 +143,7 @@ extension ManPage.Text {
         "label --labeller-arg": "--labeller-cmd のプログラムにそのまま渡す引数。複数回指定できる。",
         "label --labeller-timeout": "--labeller-cmd の 1 回の実行に許す秒数。超えると停止し、不明として扱う (既定: 10)。",
 
-        "demo": "小さなキャプチャを模擬し、読み込み、学習して UI を開く。",
+        "demo": "2 週間分の模擬ダークネットトラフィックと模擬スパムトラップのメールを作り、取り込み、学習とクラスタリングをして UI を開く。",
         "demo --dir": "キャプチャとストアを置くフォルダ (既定: lantern-demo)。",
         "demo --packets": "模擬するパケット数、1000 から 50000000 (既定: 200000)。",
         "demo --lang": "UI の言語 (既定: LC_ALL、LC_MESSAGES、LANG から決定)。",

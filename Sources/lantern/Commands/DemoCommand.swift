@@ -3,7 +3,9 @@ import LanternDarknet
 import LanternStore
 import LanternTriage
 
-/// `lantern demo`: everything from nothing — simulate, ingest, train, open the UI.
+/// `lantern demo`: everything from nothing. Simulates two weeks of darknet traffic and a spam
+/// trap's mail, ingests both, trains, learns subnet prototypes and opens the UI, so each of
+/// its three screens has something to show.
 enum DemoCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .demo)
@@ -15,10 +17,22 @@ enum DemoCommand {
         if !FileManager.default.fileExists(atPath: database) {
             var configuration = TelescopeSimulator.Configuration()
             configuration.packets = try arguments.integer("packets", default: 200_000, range: 1_000...50_000_000)
-            Output.note("simulating \(configuration.packets) darknet packets into \(capture) …")
+            // Two weeks give the subnet timeline enough days for prototypes and transitions.
+            configuration.days = 14
+            Output.note("simulating \(configuration.packets) darknet packets over \(configuration.days) days into \(capture) …")
             _ = try SimulateCommand.simulate(configuration, out: capture, truthPath: SimulateCommand.truthPath(for: capture))
             Output.note("ingesting into \(database) …")
-            let status = try IngestCommand.run(["--db", database, capture])
+            var status = try IngestCommand.run(["--db", database, capture])
+            guard status == 0 else { return status }
+            Output.note("learning subnet prototypes …")
+            status = try ClusterCommand.run(["--db", database])
+            guard status == 0 else { return status }
+
+            let mail = (directory as NSString).appendingPathComponent("mail")
+            Output.note("simulating a spam trap's mail into \(mail) …")
+            status = try SimulateCommand.run(["mail", "--out", mail, "--messages", "300"])
+            guard status == 0 else { return status }
+            status = try IngestCommand.run(["--db", database, "--reputation", mail + "/reputation.txt", mail + "/malicious", mail + "/spam"])
             guard status == 0 else { return status }
         } else {
             Output.note("reusing \(database); delete \(directory) for a fresh demo")

@@ -1,12 +1,40 @@
 import Foundation
 import LanternDarknet
+import LanternMail
 
-/// `lantern simulate darknet`: a telescope capture and its ground truth.
+/// `lantern simulate darknet|mail`: a telescope capture and its ground truth, or the
+/// folders of a spam trap.
 enum SimulateCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .simulate)
-        guard arguments.positionals == ["darknet"] else {
-            throw UsageError("simulate needs the feed to simulate: lantern simulate darknet --out FILE.pcap")
+        switch arguments.positionals {
+        case ["darknet"]: return try runDarknet(arguments)
+        case ["mail"]: return try runMail(arguments)
+        default:
+            throw UsageError("simulate needs the feed to simulate: lantern simulate darknet --out FILE.pcap, or lantern simulate mail --out DIR")
+        }
+    }
+
+    static func runMail(_ arguments: Arguments) throws -> Int32 {
+        for option in ["packets", "darknet", "plant"] where arguments.value(option) != nil {
+            throw UsageError("--\(option) applies to simulate darknet only; simulate mail takes --out, --messages, --days and --seed")
+        }
+        guard let out = arguments.value("out") else {
+            throw UsageError("simulate mail needs --out DIR")
+        }
+        var configuration = SpamTrapSimulator.Configuration()
+        configuration.messages = try arguments.integer("messages", default: 300, range: 1...1_000_000)
+        configuration.days = try arguments.integer("days", default: 90, range: 1...366)
+        configuration.seed = UInt64(try arguments.integer("seed", default: 1, range: 0...Int.max))
+        let summary = try SpamTrapSimulator(configuration: configuration).write(to: out)
+        Output.note("wrote \(summary.malicious) malicious messages to \(out)/malicious, \(summary.spam) other spam to \(out)/spam "
+            + "and \(summary.listedDomains) domains to \(out)/reputation.txt")
+        return 0
+    }
+
+    static func runDarknet(_ arguments: Arguments) throws -> Int32 {
+        if arguments.value("messages") != nil {
+            throw UsageError("--messages applies to simulate mail only")
         }
         guard let out = arguments.value("out") else {
             throw UsageError("simulate darknet needs --out FILE.pcap")
