@@ -118,16 +118,21 @@ func runUpdate(data: String, window: Int, updates: Int) throws {
     var addTimes: [Double] = []
     var removeTimes: [Double] = []
     var passes: [Int] = []
+    var steps: [Int] = []
     for index in window..<(window + updates) {
         var report = svm.lastReport
         addTimes.append(try seconds { report = try svm.add(samples: [loaded.samples[index]], labels: [loaded.labels[index]]) })
-        removeTimes.append(seconds { _ = svm.removeOldest(1) })
+        var removeReport = svm.lastReport
+        removeTimes.append(seconds { removeReport = svm.removeOldest(1) })
         passes.append(report.iterations)
+        steps.append(report.coordinateSteps + removeReport.coordinateSteps)
     }
+    let supportVectors = svm.dualCoefficients.filter { $0 > 0 }.count
     let median = { (values: [Double]) in values.sorted()[values.count / 2] * 1000 }
     let totals = zip(addTimes, removeTimes).map { $0 + $1 }
     print("window=\(window) updates=\(updates) median_ms=\(median(totals)) max_ms=\((totals.max() ?? 0) * 1000) "
-        + "add_median_ms=\(median(addTimes)) remove_median_ms=\(median(removeTimes)) median_passes=\(passes.sorted()[passes.count / 2])")
+        + "add_median_ms=\(median(addTimes)) remove_median_ms=\(median(removeTimes)) median_passes=\(passes.sorted()[passes.count / 2]) "
+        + "median_steps=\(steps.sorted()[steps.count / 2]) support_vectors=\(supportVectors)")
 }
 
 let words = Array(CommandLine.arguments.dropFirst())

@@ -14,8 +14,9 @@
 /// times its value in the first pass from `w = 0`, which is LIBLINEAR's rule. Features that stay
 /// at 0 leave later passes (shrinking), so a pass costs the non-zeros of the active features.
 /// NOTE: the rule bounds the subgradient, not the objective. On the 60,010-message scaled mail
-/// copy the default tolerance 0.01 stopped 6 % above the optimum, and LIBLINEAR 2.3.0's `-s 5`
-/// stopped 2 % above it; pass a smaller tolerance when the objective itself matters.
+/// copy the default tolerance 0.01 stopped 6 % above the objective that LIBLINEAR 2.3.0's `-s 5`
+/// reaches with `-e 0.001`, and LIBLINEAR's own default stopped 2 % above it. Pass a smaller
+/// tolerance when the objective itself matters.
 ///
 /// `train` starts from the current weights, so a daily retrain over a window that shifted by a
 /// day starts near its optimum. Unlike `LinearSVM`, the type keeps no samples between calls:

@@ -13,6 +13,10 @@ extension LinearSVM {
     /// Runs dual coordinate descent from the current `alpha` until the projected gradient is
     /// within tolerance or `maxIterations` passes are spent.
     ///
+    /// With `workingSet`, only those samples are visited and the others are held fixed. The
+    /// spread then also counts 0, because a sample outside the set that meets its optimality
+    /// condition has projected gradient 0, and `refine(touched:)` checks those samples.
+    ///
     /// Problem (the dual of the primal in the type overview), with `Q̄ = Q + D`,
     /// `Q_ij = y_i y_j x_iᵀx_j` over bias-augmented samples:
     ///
@@ -25,13 +29,14 @@ extension LinearSVM {
     /// projected gradient. When the active set converges, all variables are reactivated and
     /// checked once more, so `converged` refers to the full problem.
     ///
-    /// Given: `store`, `signs`, a feasible `alpha` and the matching `w`, `biasWeight`.
+    /// Given: `store`, `signs`, a feasible `alpha` and the matching `w`, `biasWeight`, and
+    /// optionally the positions to optimise.
     /// Returns: a report; `alpha`, `w`, `biasWeight` and the generator are updated.
     /// Source: Hsieh, Chang, Lin, Keerthi, Sundararajan, "A dual coordinate descent method for
     /// large-scale linear SVM", ICML 2008, Algorithm 1 with the shrinking of section 3.2,
     /// as in LIBLINEAR's `solve_l2r_l1l2_svc`.
-    /// - Complexity: O(nnz) per pass, where nnz counts the stored non-zeros.
-    mutating func solve() -> TrainingReport {
+    /// - Complexity: O(*n*) plus O(nnz of the visited samples) per pass.
+    mutating func solve(workingSet: [Int]? = nil) -> TrainingReport {
         let count = sampleCount
         guard count > 0 else { return TrainingReport(iterations: 0, converged: true, violation: 0, coordinateSteps: 0) }
 
@@ -49,7 +54,9 @@ extension LinearSVM {
         w = []
         var duals = alpha
         alpha = []
-        var state = DescentState(order: Array(0..<count), generator: generator, biasWeight: biasWeight)
+        var state = DescentState(
+            order: workingSet ?? Array(0..<count), countsZero: workingSet != nil, generator: generator,
+            biasWeight: biasWeight)
         let report = weights.withUnsafeMutableBufferPointer { weightBuffer in
             duals.withUnsafeMutableBufferPointer { dualBuffer in
                 runPasses(
@@ -67,6 +74,8 @@ extension LinearSVM {
     /// The solver's mutable state other than the weight and dual buffers.
     struct DescentState {
         var order: [Int]
+        /// Whether the spread counts a projected gradient of 0 for the samples outside `order`.
+        var countsZero: Bool
         var generator: SeededGenerator
         var biasWeight: Double
     }
@@ -79,7 +88,7 @@ extension LinearSVM {
         quadratic: [Double],
         terms: (positive: (diagonal: Double, upperBound: Double), negative: (diagonal: Double, upperBound: Double))
     ) -> TrainingReport {
-        let count = alpha.count
+        let count = state.order.count
         let bias = parameters.bias
         let readOnlyWeights = UnsafeBufferPointer(weights)
         var activeSize = count
@@ -91,8 +100,8 @@ extension LinearSVM {
         var steps = 0
 
         while iterations < parameters.maxIterations {
-            var passMax = -Double.infinity
-            var passMin = Double.infinity
+            var passMax = state.countsZero ? 0 : -Double.infinity
+            var passMin = state.countsZero ? 0 : Double.infinity
             for s in 0..<activeSize {
                 let j = s + Int(state.generator.next() % UInt64(activeSize - s))
                 state.order.swapAt(s, j)
@@ -144,7 +153,7 @@ extension LinearSVM {
 
             violation = passMax - passMin
             if violation <= parameters.tolerance {
-                if activeSize == count { 
+                if activeSize == count {
                     return TrainingReport(
                         iterations: iterations, converged: true, violation: max(violation, 0), coordinateSteps: steps)
                 }

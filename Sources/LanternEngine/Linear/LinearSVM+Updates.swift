@@ -3,12 +3,12 @@ extension LinearSVM {
     /// current solution.
     ///
     /// A zero dual variable leaves `w` unchanged, so the old solution stays feasible and the
-    /// solver only has to correct for the new samples. On 3,000 × 30 Gaussian samples with 100
-    /// added, this took 40–55 % fewer coordinate steps than a retrain (see LinearSVMTests).
-    /// Features past the current dimension get weight 0.
+    /// solver only has to correct for the new samples: `refine(touched:)` optimises them with
+    /// the free support vectors. Features past the current dimension get weight 0.
     /// - Throws: `EngineError.nonFiniteFeature` (naming the position in `samples`) before any
     ///   sample is added.
-    /// - Complexity: O(*m* · k) to append *m* samples of *k* non-zeros, plus the solver passes.
+    /// - Complexity: O(*m* · k) to append *m* samples of *k* non-zeros, plus `refine`'s work.
+    ///   Adding more than a quarter of the stored count runs the full solver instead.
     @discardableResult
     public mutating func add(samples: [SparseVector], labels: [Bool]) throws -> TrainingReport {
         precondition(samples.count == labels.count, "one label per sample")
@@ -17,6 +17,7 @@ extension LinearSVM {
                 throw EngineError.nonFiniteFeature(sample: position, feature: entry.feature, value: entry.value)
             }
         }
+        let first = sampleCount
         for (sample, label) in zip(samples, labels) {
             store.append(sample)
             signs.append(label ? 1 : -1)
@@ -25,28 +26,50 @@ extension LinearSVM {
         if w.count < store.dimension {
             w.append(contentsOf: repeatElement(0, count: store.dimension - w.count))
         }
-        return optimize()
+        if var reference {
+            self.reference = nil  // so the append below does not copy the margins
+            for i in first..<sampleCount { reference.append(row: i, of: self) }
+            self.reference = reference
+        }
+        lastReport = refine(touched: Array(first..<sampleCount))
+        return lastReport
     }
 
     /// Removes the samples at `indices` (positions in insertion order) and re-optimises.
     ///
     /// This is the undo of `add`: once the remaining samples are re-optimised the objective is
     /// the one the model had before those samples were added (up to the tolerance).
-    /// Later samples move down to fill the gaps.
-    /// - Complexity: O(nnz) to compact the store and rebuild `w`, plus the solver passes.
+    /// Each removed sample's share `alpha_i y_i x_i` is subtracted from `w`, which keeps
+    /// `w = Σ alpha_i y_i x_i` over the rest. Later samples move down to fill the gaps.
+    /// - Complexity: O(*k*) per removed sample for `w`, O(*n*) for the per-sample arrays, a
+    ///   move of the stored rows after the first removed one (none for the oldest samples),
+    ///   plus `refine`'s work.
     @discardableResult
     public mutating func remove(at indices: [Int]) -> TrainingReport {
         let doomed = Set(indices)
         precondition(doomed.allSatisfy { (0..<sampleCount).contains($0) }, "index out of range")
+        guard !doomed.isEmpty else { return optimize() }
+        w.withUnsafeMutableBufferPointer { weights in
+            for i in doomed where alpha[i] != 0 {
+                store.addScaled(row: i, scale: -alpha[i] * signs[i], to: weights)
+                biasWeight -= alpha[i] * signs[i] * parameters.bias
+            }
+        }
         store.remove(rows: doomed)
-        signs = signs.indices.filter { !doomed.contains($0) }.map { signs[$0] }
-        alpha = alpha.indices.filter { !doomed.contains($0) }.map { alpha[$0] }
-        rebuildWeights()
-        return optimize()
+        signs.removeAll(atPositions: doomed)
+        alpha.removeAll(atPositions: doomed)
+        reference?.margins.removeAll(atPositions: doomed)
+        if sampleCount == 0 {
+            // The empty sum is exactly 0; subtraction would leave rounding residue.
+            w = [Double](repeating: 0, count: w.count)
+            biasWeight = 0
+        }
+        lastReport = refine(touched: [])
+        return lastReport
     }
 
     /// Removes the `count` oldest samples, for a training window that slides over time.
-    /// - Complexity: as `remove(at:)`.
+    /// - Complexity: as `remove(at:)`, with no move of stored rows.
     @discardableResult
     public mutating func removeOldest(_ count: Int) -> TrainingReport {
         remove(at: Array(0..<min(max(count, 0), sampleCount)))
@@ -56,7 +79,7 @@ extension LinearSVM {
     ///
     /// The sample's dual variable is set to 0 first, with `w` adjusted, because the old value
     /// may violate the bounds under the new label's cost; 0 is feasible for either class.
-    /// - Complexity: O(*k*) for the adjustment plus the solver passes.
+    /// - Complexity: O(*k*) for the adjustment plus `refine`'s work.
     @discardableResult
     public mutating func relabel(at index: Int, to label: Bool) -> TrainingReport {
         precondition((0..<sampleCount).contains(index), "index out of range")
@@ -66,7 +89,10 @@ extension LinearSVM {
         biasWeight += delta * parameters.bias
         alpha[index] = 0
         signs[index] = label ? 1 : -1
-        return optimize()
+        reference?.margins[index] *= -1
+        reference?.margins[index] -= 2
+        lastReport = refine(touched: [index])
+        return lastReport
     }
 
     /// Changes the class costs and re-optimises from the current solution.
@@ -89,8 +115,8 @@ extension LinearSVM {
         return optimize()
     }
 
-    /// Continues the solver from the current solution, for example after raising
-    /// `maxIterations` when the last report shows that the solver did not converge.
+    /// Continues the solver over all samples from the current solution, for example after
+    /// raising `maxIterations` when the last report shows that the solver did not converge.
     @discardableResult
     public mutating func optimize(maxIterations: Int? = nil) -> TrainingReport {
         if let maxIterations {
@@ -98,6 +124,7 @@ extension LinearSVM {
             parameters.maxIterations = maxIterations
         }
         lastReport = solve()
+        reference = nil
         return lastReport
     }
 
@@ -113,5 +140,26 @@ extension LinearSVM {
         }
         w = weights
         biasWeight = bias
+        reference = nil
+    }
+}
+
+extension Array {
+    /// Removes the elements at `positions`, keeping the order of the others.
+    /// - Complexity: O(*n*).
+    mutating func removeAll(atPositions positions: Set<Int>) {
+        let sorted = positions.sorted()
+        guard let first = sorted.first else { return }
+        var write = first
+        var next = 0
+        for read in first..<count {
+            if next < sorted.count, sorted[next] == read {
+                next += 1
+                continue
+            }
+            swapAt(write, read)
+            write += 1
+        }
+        removeSubrange(write...)
     }
 }

@@ -97,6 +97,9 @@ public struct LinearSVM: Sendable {
     /// Weight of the constant bias feature.
     var biasWeight = 0.0
     var generator: SeededGenerator
+    /// Weights and margins that incremental updates bound the current gradients against; nil
+    /// after a full solve until the next update measures it.
+    var reference: ScreeningReference?
     /// Report of the most recent solver call; `iterations == 0` before any training.
     public internal(set) var lastReport = TrainingReport(iterations: 0, converged: true, violation: 0, coordinateSteps: 0)
 

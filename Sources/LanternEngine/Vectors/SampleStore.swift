@@ -2,11 +2,14 @@
 ///
 /// One flat index array and one flat value array keep a pass over all rows cache-friendly and
 /// free of per-row reference counting, which an array of `SparseVector` would cost in the
-/// coordinate-descent inner loop. Appending is amortised O(*k*) per row. Removing rows compacts
-/// the arrays in O(total non-zeros), which is acceptable because removal follows an analyst's
-/// undo or a window slide, not every sample.
+/// coordinate-descent inner loop. Appending is amortised O(*k*) per row. Dropping the oldest
+/// rows (the sliding window) costs O(*n*) for the per-row offsets and leaves their entries in
+/// place as a dead prefix. The prefix is reclaimed once it outgrows the live entries, so the
+/// amortised cost in the flat arrays is O(*k*) per row. Removing other rows moves the entries
+/// of the rows after them.
 struct SampleStore: Sendable {
     /// Offset of each row's first entry in `indices`/`values`; `rowStart[count]` ends the last row.
+    /// Offsets count the dead prefix, so `rowStart[0]` is its length.
     private(set) var rowStart: [Int] = [0]
     private(set) var indices: [Int32] = []
     private(set) var values: [Double] = []
@@ -17,6 +20,9 @@ struct SampleStore: Sendable {
 
     var count: Int { squaredNorms.count }
 
+    /// The number of stored non-zeros of the live rows.
+    var nonzeroCount: Int { rowStart[count] - rowStart[0] }
+
     mutating func append(_ vector: SparseVector) {
         indices.append(contentsOf: vector.indices)
         values.append(contentsOf: vector.values)
@@ -26,14 +32,45 @@ struct SampleStore: Sendable {
     }
 
     /// Removes the rows at the given positions, keeping the order of the others.
+    ///
+    /// A prefix `0..<m` is dropped in O(*n*) plus the amortised reclaiming of the dead prefix.
+    /// Other rows cost a move of the entries after the first removed row.
     mutating func remove(rows: Set<Int>) {
-        guard !rows.isEmpty else { return }
-        var kept = SampleStore()
-        for row in 0..<count where !rows.contains(row) {
-            kept.append(self.row(row))
+        guard let first = rows.min() else { return }
+        if first == 0, rows.max() == rows.count - 1 {
+            dropFirst(rows.count)
+            return
         }
-        kept.dimension = max(kept.dimension, dimension)
-        self = kept
+        var write = rowStart[first]
+        var keptStarts: [Int] = []
+        keptStarts.reserveCapacity(count - first - rows.count + 1)
+        var keptNorms: [Double] = []
+        for row in first..<count where !rows.contains(row) {
+            keptStarts.append(write)
+            keptNorms.append(squaredNorms[row])
+            for k in rowStart[row]..<rowStart[row + 1] {
+                indices[write] = indices[k]
+                values[write] = values[k]
+                write += 1
+            }
+        }
+        indices.removeSubrange(write...)
+        values.removeSubrange(write...)
+        rowStart.replaceSubrange(first..., with: keptStarts + [write])
+        squaredNorms.replaceSubrange(first..., with: keptNorms)
+    }
+
+    /// Drops the `m` oldest rows; their entries stay as a dead prefix until it is reclaimed.
+    private mutating func dropFirst(_ m: Int) {
+        rowStart.removeFirst(m)
+        squaredNorms.removeFirst(m)
+        let dead = rowStart[0]
+        // Reclaim only when the dead prefix is larger than the live entries, so the move costs
+        // at most as many entries as were dropped since the last reclaim.
+        guard dead > indices.count - dead else { return }
+        indices.removeFirst(dead)
+        values.removeFirst(dead)
+        for row in rowStart.indices { rowStart[row] -= dead }
     }
 
     /// Returns row `row` as a vector; copies its entries.
