@@ -213,4 +213,14 @@ final class MailScreenTests: XCTestCase {
             XCTAssertTrue(grid.rowText(22).contains(strings(.mailNoModelHint)), "the whole hint fits in 80 columns: \(grid.rowText(22))")
         }
     }
+
+    func testSavedLabelWithFailedUpdateIsNotCalledUnsaved() {
+        let review = FakeMailReview()
+        review.labelError = MailSessionError.modelUpdateFailed(mailID: 11, reason: "disk I/O error")
+        let screen = MailScreen(review: review, strings: .en)
+        _ = screen.handle(.character("m"))
+        let line = screen.render(width: 120, height: 24).rowText(22)
+        XCTAssertTrue(line.contains("label for message 11 saved, but the mail models were not updated: disk I/O error"), line)
+        XCTAssertFalse(line.contains("not saved"), line)
+    }
 }

@@ -51,9 +51,15 @@ public final class MailSession: MailReview {
             id: labelID, mailID: item.mailID, label: label.rawValue, source: "analyst", labeller: analyst,
             labelledAt: Date().timeIntervalSince1970, shownVerdict: item.verdict, shownConfidence: item.confidence,
             shownUnknown: item.unknown, modelVersion: training.modelVersion, undoneAt: nil)
-        try training.setLabel(stored, at: position)
-        let version = try refresh()
-        return MailLabelReceipt(labelID: labelID, mailID: item.mailID, label: label, modelVersion: version)
+        do {
+            try training.setLabel(stored, at: position)
+            let version = try refresh()
+            return MailLabelReceipt(labelID: labelID, mailID: item.mailID, label: label, modelVersion: version)
+        } catch {
+            // The label is committed, so the message leaves the queue and the error says so.
+            rebuildQueue()
+            throw MailSessionError.modelUpdateFailed(mailID: item.mailID, reason: String(describing: error))
+        }
     }
 
     public func undo() throws -> MailItem? {
@@ -110,13 +116,19 @@ public final class MailSession: MailReview {
 }
 
 /// Failures of the mail analyst loop.
-public enum MailSessionError: Error, CustomStringConvertible {
+public enum MailSessionError: Error, CustomStringConvertible, Equatable {
     case messageNotFound(Int64)
+    /// The label was committed to the store, but updating, saving or publishing the models
+    /// failed afterwards.
+    case modelUpdateFailed(mailID: Int64, reason: String)
 
     public var description: String {
         switch self {
         case .messageNotFound(let id):
             return "message \(id) is not in this session's store snapshot; restart 'lantern tui' to reload"
+        case let .modelUpdateFailed(mailID, reason):
+            return "the label of message \(mailID) is saved, but the mail models were not updated (\(reason)); "
+                + "run 'lantern train' to retrain them from the stored labels"
         }
     }
 }

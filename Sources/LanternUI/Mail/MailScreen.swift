@@ -108,6 +108,10 @@ public final class MailScreen {
             let receipt = try review.label(item, as: label)
             reloadQueue(keeping: following)
             message = .saved(receipt)
+        } catch MailSessionError.modelUpdateFailed(let mailID, let reason) {
+            // The label is stored: the screen must not call it unsaved.
+            reloadQueue(keeping: following)
+            message = .error(strings(.mailSavedModelFailed, ["id": String(mailID), "error": SafeText.line(reason)]))
         } catch {
             message = .error(strings(.mailLabelFailed, ["id": String(item.mailID), "error": ErrorText(error).text]))
         }

@@ -188,6 +188,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case mailPreviewMoreURLs
     case mailSaved
     case mailLabelFailed
+    case mailSavedModelFailed
     case mailUndone
     case mailUndoFailed
     case mailNothingToUndo

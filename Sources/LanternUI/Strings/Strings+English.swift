@@ -179,6 +179,7 @@ extension Strings {
         .mailPreviewMoreURLs: "+{count} more URLs",
         .mailSaved: "saved: message {id} → {label} (mail model v{version})",
         .mailLabelFailed: "not saved: label for message {id} failed: {error}",
+        .mailSavedModelFailed: "label for message {id} saved, but the mail models were not updated: {error}. Run lantern train.",
         .mailUndone: "undone: label for message {id} withdrawn, the message is back in the queue",
         .mailUndoFailed: "undo failed: {error}",
         .mailNothingToUndo: "nothing to undo: no mail label in this session",

@@ -179,6 +179,7 @@ extension Strings {
         .mailPreviewMoreURLs: "ほか {count} 件の URL",
         .mailSaved: "保存しました: メッセージ {id} → {label}(メールモデル v{version})",
         .mailLabelFailed: "未保存: メッセージ {id} のラベル保存に失敗しました: {error}",
+        .mailSavedModelFailed: "メッセージ {id} のラベルは保存しましたが、メールモデルを更新できませんでした: {error}。lantern train を実行してください。",
         .mailUndone: "取り消しました: メッセージ {id} のラベルを取り下げ、判定待ちに戻しました",
         .mailUndoFailed: "取り消しに失敗しました: {error}",
         .mailNothingToUndo: "取り消せるメールのラベルがありません(このセッションで未判定)",
