@@ -7,6 +7,28 @@
 
 int lantern_color_pair(int pair) { return COLOR_PAIR(pair); }
 
+int lantern_mouse_enable(void) {
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON1_CLICKED;
+    mmask_t granted = mousemask(wanted, NULL);
+    // With only presses and clicks wanted, a zero interval makes a press arrive at once
+    // instead of after the default 1/6 s wait for a possible click.
+    mouseinterval(0);
+    return (granted & wanted) != 0;
+}
+
+int lantern_mouse_click(int *column, int *row) {
+    MEVENT event;
+    if (getmouse(&event) != OK) {
+        return 0;
+    }
+    if ((event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) == 0) {
+        return 0;
+    }
+    *column = event.x;
+    *row = event.y;
+    return 1;
+}
+
 static ssize_t gzip_read(void *cookie, char *buffer, size_t size) {
     // gzread takes an unsigned int; clamp so a huge request cannot wrap.
     unsigned int chunk = size > (1u << 30) ? (1u << 30) : (unsigned int)size;

@@ -6,8 +6,8 @@ extension CommandSpec {
     static let database = OptionSpec.path("db", "DB", "the store to use (default: ./lantern.db)")
     static let language = OptionSpec.choice("lang", ["en", "ja"], "the language of the UI (default: from LC_ALL, LC_MESSAGES or LANG)")
     static let theme = OptionSpec(name: "theme", value: "NAME|PATH",
-                                  help: "a theme name (dark, light, high-contrast) or a theme file (default: dark)",
-                                  choices: ["dark", "light", "high-contrast"], isPath: true)
+                                  help: "a theme name (dark, light, high-contrast, colorblind) or a theme file (default: the config file's theme, else dark)",
+                                  choices: ["dark", "light", "high-contrast", "colorblind"], isPath: true)
 
     /// The labeller options of `label mail` and `ingest`; the reputation and argument options may repeat.
     static let labellerOptions: [OptionSpec] = [
@@ -84,6 +84,7 @@ extension CommandSpec {
         name: "tui", summary: "open the analyst's review queue in the terminal",
         options: [
             database, language, theme,
+            .path("config", "PATH", "the config file of themes, language, mouse and keys (default: $XDG_CONFIG_HOME/lantern/config)"),
             OptionSpec(name: "analyst", value: "NAME", help: "the name stored with each label (default: $USER)"),
             .flag("ascii", "draw with ASCII characters only"),
             .flag("preview", "show the screens with built-in sample data; no store is opened"),

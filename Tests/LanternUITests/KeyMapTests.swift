@@ -16,7 +16,7 @@ final class KeyMapTests: XCTestCase {
     }
 
     func testReservedKeysUnbound() {
-        for key in KeyMap.reservedKeys {
+        for key in Key.screenSwitchKeys {
             XCTAssertNil(KeyMap.review.action(for: key), "\(key)")
         }
     }

@@ -45,6 +45,16 @@ public final class AppScreens {
         }
     }
 
+    /// Passes a mouse click to the front screen.
+    public func handleClick(column: Int, row: Int) -> ScreenEffect {
+        switch front {
+        case .review: return review.handleClick(column: column, row: row)
+        case .subnets: return subnets.handleClick(column: column, row: row)
+        // NOTE: the Mail screen ignores clicks until it gets hit-testing like the other two.
+        case .mail: return .none
+        }
+    }
+
     public func render(width: Int, height: Int) -> ScreenGrid {
         var grid: ScreenGrid
         switch front {

@@ -1,9 +1,12 @@
 /// Settings of `runReviewUI`, as the `lantern tui` command passes them.
 public struct UIOptions: Sendable {
-    /// `--lang en|ja`; nil chooses from LC_ALL, LC_MESSAGES and LANG.
+    /// `--lang en|ja`; nil takes the config file's `lang =`, else LC_ALL, LC_MESSAGES and LANG.
     public var language: String?
-    /// Theme name looked up as `<name>.theme` in `themeDirectories`, or a path containing "/".
-    public var themeName: String
+    /// `--theme`: a name looked up as `<name>.theme` in `themeDirectories`, or a path
+    /// containing "/". When nil, the config file's `theme =`, else `dark`.
+    public var themeName: String?
+    /// `--config`: the config file to read instead of `$XDG_CONFIG_HOME/lantern/config`.
+    public var configPath: String?
     /// Directories searched for themes. When nil: `$LANTERN_THEME_DIR`, `./Themes` and
     /// `<prefix>/share/lantern/themes` beside the executable.
     public var themeDirectories: [String]?
@@ -18,11 +21,12 @@ public struct UIOptions: Sendable {
     public var preview: Bool
 
     public init(
-        language: String? = nil, themeName: String = "dark", themeDirectories: [String]? = nil,
+        language: String? = nil, themeName: String? = nil, configPath: String? = nil, themeDirectories: [String]? = nil,
         glyphs: GlyphSet = .unicode, logPath: String? = nil, preview: Bool = false
     ) {
         self.language = language
         self.themeName = themeName
+        self.configPath = configPath
         self.themeDirectories = themeDirectories
         self.glyphs = glyphs
         self.logPath = logPath

@@ -53,3 +53,35 @@ public enum Key: Hashable, Sendable {
         }
     }
 }
+
+extension Key {
+    /// Names of keys that are not a single printable character, as the config file writes
+    /// them. Matching ignores case and hyphens, so `PageUp` and `page-up` are the same name.
+    static let configNames: [(name: String, key: Key)] = [
+        ("up", .up), ("down", .down), ("left", .left), ("right", .right), ("page-up", .pageUp),
+        ("page-down", .pageDown), ("home", .home), ("end", .end), ("enter", .enter),
+        ("backspace", .backspace), ("space", .character(" ")), ("tab", .tab), ("escape", .escape),
+    ]
+
+    /// Parses a key as the config file writes it: one printable character (full-width ASCII
+    /// forms map to ASCII, as typed keys do) or one of `configNames`. Returns nil for anything
+    /// else, including control characters.
+    static func parseConfigName(_ text: String) -> Key? {
+        let scalars = Array(text.unicodeScalars)
+        if text.count == 1, let first = scalars.first {
+            if scalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+                return nil
+            }
+            return scalars.count == 1 ? Key.typed(first) : .character(Character(text))
+        }
+        let folded = text.lowercased().filter { $0 != "-" }
+        return configNames.first { $0.name.filter { $0 != "-" } == folded }?.key
+    }
+
+    /// Returns the key's name as the config file writes it.
+    var configName: String {
+        if let named = Key.configNames.first(where: { $0.key == self }) { return named.name }
+        if case .character(let character) = self { return String(character) }
+        return ""
+    }
+}

@@ -1,103 +1,40 @@
-/// An analyst's request to the review screen.
-public enum ReviewAction: String, CaseIterable, Sendable {
-    case moveUp
-    case moveDown
-    case pageUp
-    case pageDown
-    case top
-    case bottom
-    case labelBackscatter
-    case labelNotBackscatter
-    case skip
-    case undo
-    case toggleHelp
-    case quit
-
-    /// Short name for the key bar.
-    var shortLabel: StringKey {
-        switch self {
-        case .moveUp: return .actionMoveUpShort
-        case .moveDown: return .actionMoveDownShort
-        case .pageUp: return .actionPageUpShort
-        case .pageDown: return .actionPageDownShort
-        case .top: return .actionTopShort
-        case .bottom: return .actionBottomShort
-        case .labelBackscatter: return .actionBackscatterShort
-        case .labelNotBackscatter: return .actionNotBackscatterShort
-        case .skip: return .actionSkipShort
-        case .undo: return .actionUndoShort
-        case .toggleHelp: return .actionHelpShort
-        case .quit: return .actionQuitShort
-        }
-    }
-
-    /// Sentence for the help overlay.
-    var helpText: StringKey {
-        switch self {
-        case .moveUp: return .actionMoveUp
-        case .moveDown: return .actionMoveDown
-        case .pageUp: return .actionPageUp
-        case .pageDown: return .actionPageDown
-        case .top: return .actionTop
-        case .bottom: return .actionBottom
-        case .labelBackscatter: return .actionBackscatter
-        case .labelNotBackscatter: return .actionNotBackscatter
-        case .skip: return .actionSkip
-        case .undo: return .actionUndo
-        case .toggleHelp: return .actionHelp
-        case .quit: return .actionQuit
-        }
-    }
-}
-
-/// One row of the key table: the keys that trigger an action and whether the key bar lists it.
-public struct KeyBinding: Sendable, Equatable {
+/// One row of a key table: the keys that trigger an action and whether the key bar lists it.
+public struct KeyBinding<Action: KeyAction>: Sendable, Equatable {
     public var keys: [Key]
-    public var action: ReviewAction
-    /// Key bar entries are ordered by this table; help lists every binding.
+    public var action: Action
+    /// Key bar entries are ordered by the table; help lists every binding.
     public var inKeyBar: Bool
+
+    public init(keys: [Key], action: Action, inKeyBar: Bool) {
+        self.keys = keys
+        self.action = action
+        self.inKeyBar = inKeyBar
+    }
 }
 
-/// The single table from keys to actions. The key bar and the help overlay are generated
-/// from it, so what they show is what the keys do.
-public struct KeyMap: Sendable {
-    public let bindings: [KeyBinding]
-
-    /// Keys no binding may take: Tab and the digits will switch between screens.
-    public static let reservedKeys: [Key] = [.tab] + (0...9).map { .character(Character(String($0))) }
-
-    /// The review screen's table.
-    public static let review = KeyMap(bindings: [
-        KeyBinding(keys: [.up, .character("k")], action: .moveUp, inKeyBar: false),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, inKeyBar: false),
-        KeyBinding(keys: [.pageUp], action: .pageUp, inKeyBar: false),
-        KeyBinding(keys: [.pageDown], action: .pageDown, inKeyBar: false),
-        KeyBinding(keys: [.character("g"), .home], action: .top, inKeyBar: false),
-        KeyBinding(keys: [.character("G"), .end], action: .bottom, inKeyBar: false),
-        KeyBinding(keys: [.character("b")], action: .labelBackscatter, inKeyBar: true),
-        KeyBinding(keys: [.character("n")], action: .labelNotBackscatter, inKeyBar: true),
-        KeyBinding(keys: [.character("s")], action: .skip, inKeyBar: true),
-        KeyBinding(keys: [.character("u")], action: .undo, inKeyBar: true),
-        KeyBinding(keys: [.character("?")], action: .toggleHelp, inKeyBar: true),
-        KeyBinding(keys: [.character("q")], action: .quit, inKeyBar: true),
-    ])
+/// A screen's single table from keys to actions. The key bar and the help overlay are
+/// generated from it, so what they show is what the keys do, after any rebinding from the
+/// config file. `applying(_:)` returns a new table and leaves the defaults untouched.
+public struct KeyMap<Action: KeyAction>: Sendable, Equatable {
+    public private(set) var bindings: [KeyBinding<Action>]
 
     /// Creates a table. A binding to a reserved key or a key bound twice is a programming
-    /// error and stops the program.
-    public init(bindings: [KeyBinding]) {
-        var seen: Set<Key> = []
-        for binding in bindings {
-            for key in binding.keys {
-                precondition(!KeyMap.reservedKeys.contains(key), "key \(key) is reserved for screen switching")
-                precondition(seen.insert(key).inserted, "key \(key) is bound twice")
-            }
-        }
+    /// error and stops the program; `applying(_:)` checks config input before it gets here.
+    public init(bindings: [KeyBinding<Action>]) {
+        precondition(KeyMap.conflicts(in: bindings).isEmpty, "a key is bound twice")
+        precondition(!bindings.contains { $0.keys.contains(where: Key.screenSwitchKeys.contains) },
+                     "Tab and the digits are reserved for screen switching")
         self.bindings = bindings
     }
 
     /// Returns the action bound to `key`, or nil.
-    public func action(for key: Key) -> ReviewAction? {
+    public func action(for key: Key) -> Action? {
         bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    /// Returns the keys bound to `action`, in table order.
+    public func keys(for action: Action) -> [Key] {
+        bindings.first { $0.action == action }?.keys ?? []
     }
 
     /// Key bar entries as (keys, label) text pairs, in table order.
@@ -113,4 +50,29 @@ public struct KeyMap: Sendable {
             (binding.keys.map { $0.displayName(strings) }.joined(separator: " "), strings(binding.action.helpText))
         }
     }
+
+    /// Keys bound to more than one action, with the actions, in table order.
+    static func conflicts(in bindings: [KeyBinding<Action>]) -> [(key: Key, actions: [Action])] {
+        var owners: [Key: [Action]] = [:]
+        var order: [Key] = []
+        for binding in bindings {
+            for key in binding.keys {
+                if owners[key] == nil { order.append(key) }
+                owners[key, default: []].append(binding.action)
+            }
+        }
+        return order.compactMap { key in
+            guard let actions = owners[key], actions.count > 1 else { return nil }
+            return (key, actions)
+        }
+    }
+}
+
+extension Key {
+    /// Keys no binding may take: Tab and the digits switch between screens.
+    public static let screenSwitchKeys: [Key] = [.tab] + (0...9).map { .character(Character(String($0))) }
+
+    /// Keys a config file may not bind: the screen-switch keys, and Esc, which closes overlays
+    /// and ends a search before any table is consulted.
+    static let unbindableKeys: [Key] = screenSwitchKeys + [.escape]
 }

@@ -15,6 +15,7 @@ extension ReviewScreen {
     /// windows show more of both. Below `minimumWidth` × `minimumHeight` only a notice is drawn.
     public func render(into grid: inout ScreenGrid) {
         grid.clear(role: .normal)
+        queueArea = nil
         guard grid.width >= ReviewScreen.minimumWidth, grid.height >= ReviewScreen.minimumHeight else {
             drawTooSmall(into: &grid)
             return
@@ -126,6 +127,7 @@ extension ReviewScreen {
             strings(.columnHost), strings(.columnService), strings(.columnPackets), strings(.columnScore), strings(.columnReason),
         ])
         visibleQueueRows = max(1, rect.height - 1)
+        queueArea = rect
         guard !items.isEmpty else {
             grid.draw(strings(.queueEmpty), row: rect.y + 1, column: 1, maxWidth: rect.width - 1, role: .dim)
             return
@@ -212,7 +214,8 @@ extension ReviewScreen {
     func drawHelp(into grid: inout ScreenGrid, in rect: Rect) {
         for row in rect.y..<rect.maxY { grid.fill(row: row, role: .help) }
         grid.fill(row: rect.y, role: .helpTitle)
-        grid.draw(strings(.helpTitle) + "  " + strings(.helpClose), row: rect.y, column: 1, maxWidth: rect.width - 2, role: .helpTitle)
+        let closeKeys = keyMap.keys(for: .toggleHelp).map { $0.displayName(strings) }.joined(separator: " ")
+        grid.draw(strings(.helpTitle) + "  " + strings(.helpClose, ["keys": closeKeys]), row: rect.y, column: 1, maxWidth: rect.width - 2, role: .helpTitle)
         let entries = keyMap.helpEntries(strings)
         let keyWidth = min(20, entries.map { DisplayWidth.width(of: $0.keys) }.max() ?? 0)
         var y = rect.y + 1

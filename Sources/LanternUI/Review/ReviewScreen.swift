@@ -30,7 +30,7 @@ public enum ScreenMessage: Equatable, Sendable {
 public final class ReviewScreen {
     public let review: BackscatterReview
     public let strings: Strings
-    public let keyMap: KeyMap
+    public let keyMap: KeyMap<ReviewAction>
     public let glyphs: GlyphSet
 
     /// Snapshot of `review.queue`, refreshed after every call that may change it.
@@ -49,9 +49,12 @@ public final class ReviewScreen {
     var scrollOffset = 0
     /// Queue rows visible in the last render, the page size for PageUp/PageDown.
     var visibleQueueRows = 1
+    /// Where the last render drew the queue (header included); nil when it drew none, so a
+    /// click then selects nothing.
+    var queueArea: Rect?
     private var cachedGraph: (windowID: Int64, result: Result<TileGraph, ErrorText>)?
 
-    public init(review: BackscatterReview, strings: Strings, keyMap: KeyMap = .review, glyphs: GlyphSet = .unicode, notices: [String] = []) {
+    public init(review: BackscatterReview, strings: Strings, keyMap: KeyMap<ReviewAction> = .review, glyphs: GlyphSet = .unicode, notices: [String] = []) {
         self.review = review
         self.strings = strings
         self.keyMap = keyMap
@@ -104,6 +107,16 @@ public final class ReviewScreen {
             return .redraw
         case .quit: return .quit
         }
+    }
+
+    /// Selects the item at `index`, clamped to the queue.
+    func perform(select index: Int) -> ScreenEffect {
+        select(index)
+    }
+
+    /// Drops the start-up notices; the first key or click does this.
+    func clearNotices() {
+        notices = []
     }
 
     private func select(_ index: Int) -> ScreenEffect {

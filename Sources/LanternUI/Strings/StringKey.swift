@@ -142,7 +142,6 @@ public enum StringKey: String, CaseIterable, Sendable {
     case portsMany
     case mixedTraffic
     case subnetActionMoveShort
-    case subnetActionMove
     case subnetActionDetailShort
     case subnetActionDetail
     case subnetActionSimilarShort
@@ -201,4 +200,31 @@ public enum StringKey: String, CaseIterable, Sendable {
     case mailActionBenign
     case mailActionSkip
     case mailActionUndo
+
+    // Config file and the Subnets screen's per-action help
+    case subnetActionUp
+    case subnetActionDown
+    case subnetActionLeft
+    case subnetActionRight
+    case subnetActionPageUp
+    case subnetActionPageDown
+    case subnetActionFirstDayShort
+    case subnetActionFirstDay
+    case subnetActionLastDayShort
+    case subnetActionLastDay
+    case configDidYouMean
+    case configSyntax
+    case configUnknownSetting
+    case configMissingValue
+    case configInvalidLanguage
+    case configInvalidMouse
+    case configInvalidTarget
+    case configUnknownScreen
+    case configUnknownAction
+    case configMissingKeys
+    case configUnknownKey
+    case configReservedKey
+    case configKeyConflict
+    case configNotFound
+    case configUnreadable
 }

@@ -71,10 +71,8 @@ extension SubnetScreen {
         clear(&grid, rect)
         var y = rect.y
         title(&grid, rect, strings(.helpTitle), &y)
-        for binding in SubnetScreen.bindings {
-            guard let help = binding.help else { continue }
-            let keys = DisplayWidth.pad(binding.keys.map { $0.displayName(strings) }.joined(separator: " "), to: 10)
-            line(&grid, rect, "  \(keys)  \(strings(help))", .help, &y)
+        for entry in keyMap.helpEntries(strings) {
+            line(&grid, rect, "  \(DisplayWidth.pad(entry.keys, to: 10))  \(entry.text)", .help, &y)
         }
         line(&grid, rect, "  " + strings(.screenSwitchHelp), .dim, &y)
     }

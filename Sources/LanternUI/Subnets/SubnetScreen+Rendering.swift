@@ -18,6 +18,7 @@ extension SubnetScreen {
     /// the cursor cell's meaning; legend; message or search line; key bar. Overlays cover the heatmap area.
     public func render(into grid: inout ScreenGrid) {
         grid.clear(role: .normal)
+        heatmapArea = nil
         guard grid.width >= ReviewScreen.minimumWidth, grid.height >= ReviewScreen.minimumHeight else {
             grid.draw(strings(.tooSmall, ["width": String(ReviewScreen.minimumWidth), "height": String(ReviewScreen.minimumHeight)]),
                       row: 0, column: 0, role: .normal)
@@ -62,6 +63,7 @@ extension SubnetScreen {
         visibleRows = max(1, rect.height - 1)
         visibleDays = max(1, rect.width - label - 1)
         keepCursorVisible(dayCount: timeline.dayCount)
+        heatmapArea = (rect, label)
 
         // Day ruler: the date every 7 days, from the left edge of the visible days.
         grid.fill(row: rect.y, column: rect.x, count: rect.width, role: .header)
@@ -193,10 +195,7 @@ extension SubnetScreen {
     func drawKeyBar(into grid: inout ScreenGrid, row: Int) {
         grid.fill(row: row, role: .keyLabel)
         var x = 1
-        for binding in SubnetScreen.bindings {
-            guard let short = binding.short else { continue }
-            let keys = binding.keys.map { $0.displayName(strings) }.joined(separator: "/")
-            let label = strings(short)
+        for (keys, label) in keyMap.keyBarEntries(strings) {
             guard x + DisplayWidth.width(of: keys) + 1 + DisplayWidth.width(of: label) < grid.width else { break }
             x += grid.draw(keys, row: row, column: x, role: .keyName) + 1
             x += grid.draw(label, row: row, column: x, role: .keyLabel) + 2

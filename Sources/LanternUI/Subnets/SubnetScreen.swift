@@ -2,11 +2,6 @@ import Foundation
 import LanternDarknet
 import LanternTriage
 
-/// The analyst's requests on the Subnets screen.
-public enum SubnetAction: String, CaseIterable, Sendable {
-    case left, right, up, down, pageUp, pageDown, firstDay, lastDay
-    case open, similar, cycleOrder, search, nextFlag, toggleHelp, quit
-}
 
 /// The "Subnets" screen: the subnet × day heatmap of prototypes, the flags panel, and on
 /// request a cell's detail, a row's most similar subnets, or a `/` search.
@@ -40,31 +35,19 @@ public final class SubnetScreen {
     var leftDay = 0
     var visibleRows = 1
     var visibleDays = 1
+    /// Where the last render drew the heatmap (day ruler included) and the width of its subnet
+    /// column; nil when it drew none, so a click then selects nothing.
+    var heatmapArea: (rect: Rect, labelWidth: Int)?
     private var nextFlagIndex = 0
 
-    /// The key table; help and key bar come from it.
-    static let bindings: [(keys: [Key], action: SubnetAction, short: StringKey?, help: StringKey?)] = [
-        ([.up, .character("k")], .up, .subnetActionMoveShort, .subnetActionMove),
-        ([.down, .character("j")], .down, nil, nil),
-        ([.left, .character("h")], .left, nil, nil),
-        ([.right, .character("l")], .right, nil, nil),
-        ([.pageUp], .pageUp, nil, nil),
-        ([.pageDown], .pageDown, nil, nil),
-        ([.home], .firstDay, nil, nil),
-        ([.end], .lastDay, nil, nil),
-        ([.enter], .open, .subnetActionDetailShort, .subnetActionDetail),
-        ([.character("r")], .similar, .subnetActionSimilarShort, .subnetActionSimilar),
-        ([.character("o")], .cycleOrder, .subnetActionOrderShort, .subnetActionOrder),
-        ([.character("/")], .search, .subnetActionSearchShort, .subnetActionSearch),
-        ([.character("f")], .nextFlag, .subnetActionFlagShort, .subnetActionFlag),
-        ([.character("?")], .toggleHelp, .actionHelpShort, .actionHelp),
-        ([.character("q")], .quit, .actionQuitShort, .actionQuit),
-    ]
+    /// The key table in force; help and key bar come from it.
+    public let keyMap: KeyMap<SubnetAction>
 
-    public init(timeline: SubnetTimeline?, strings: Strings, glyphs: GlyphSet = .unicode) {
+    public init(timeline: SubnetTimeline?, strings: Strings, glyphs: GlyphSet = .unicode, keyMap: KeyMap<SubnetAction> = .subnets) {
         self.timeline = timeline
         self.strings = strings
         self.glyphs = glyphs
+        self.keyMap = keyMap
         rowOrder = timeline?.ordering(.activity) ?? []
         cursorDay = max(0, (timeline?.dayCount ?? 1) - 1)
     }
@@ -88,7 +71,7 @@ public final class SubnetScreen {
             overlay = .none
             return .redraw
         }
-        guard let action = SubnetScreen.bindings.first(where: { $0.keys.contains(key) })?.action else { return .none }
+        guard let action = keyMap.action(for: key) else { return .none }
         return perform(action)
     }
 
@@ -119,6 +102,13 @@ public final class SubnetScreen {
         case .quit: return .quit
         }
         return .redraw
+    }
+
+    /// Puts the cursor on a row position and day (−1: the subnet column), as a click does.
+    func moveCursor(toPosition position: Int, day: Int) {
+        message = nil
+        cursorRow = max(0, min(rowOrder.count - 1, position))
+        cursorDay = day
     }
 
     private func move(rows delta: Int) {

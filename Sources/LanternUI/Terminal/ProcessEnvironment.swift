@@ -8,10 +8,11 @@ enum ProcessEnvironment {
         return String(cString: pointer)
     }
 
-    /// Returns the variables that choose language, colour, themes and the log directory.
+    /// Returns the variables that choose language, colour, themes, the config file and the log
+    /// directory.
     static func snapshot() -> [String: String] {
         var result: [String: String] = [:]
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG", "TERM", "NO_COLOR", "LANTERN_THEME_DIR", "TMPDIR"] {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG", "TERM", "NO_COLOR", "LANTERN_THEME_DIR", "TMPDIR", "XDG_CONFIG_HOME", "HOME"] {
             if let value = value(name) { result[name] = value }
         }
         return result

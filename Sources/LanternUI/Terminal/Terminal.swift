@@ -19,6 +19,9 @@ final class Terminal {
     private var restored = false
     /// Whether colour is in use; false on terminals without it and with NO_COLOR.
     let colorEnabled: Bool
+    /// Whether the terminal reports left-button clicks; false when `mouse` was off or the
+    /// terminal has no mouse support, and then input is keys only.
+    let mouseEnabled: Bool
 
     nonisolated(unsafe) private static var active = false
 
@@ -41,9 +44,10 @@ final class Terminal {
     ///   - theme: colours for the roles.
     ///   - environment: TERM, NO_COLOR, TMPDIR, as read by `ProcessEnvironment`.
     ///   - logPath: where stderr goes meanwhile; nil for a temporary file removed afterwards.
+    ///   - mouse: whether to ask for mouse clicks (the config file's `mouse =`).
     /// - Throws: `UIError` when TERM is missing, dumb or unknown, or a stream is not a terminal.
     ///   - crashMessage: the sentence printed if the program crashes meanwhile, given the log path.
-    init(theme: Theme, environment: [String: String], logPath: String?, crashMessage: (String) -> String) throws {
+    init(theme: Theme, environment: [String: String], logPath: String?, mouse: Bool = true, crashMessage: (String) -> String) throws {
         precondition(!Terminal.active, "only one Terminal may own ncurses at a time")
         try Terminal.checkEnvironment(environment)
         let term = environment["TERM"] ?? ""
@@ -69,6 +73,7 @@ final class Terminal {
         _ = curs_set(0)  // ERR on terminals that cannot hide the cursor; drawing still works.
         set_escdelay(25)  // Esc closes help without the default one-second wait.
         wtimeout(stdscr, 200)  // get_wch returns every 200 ms so a pending signal is seen.
+        mouseEnabled = mouse && lantern_mouse_enable() == 1
 
         var colors = 0
         var defaultColors = false
@@ -124,11 +129,22 @@ final class Terminal {
         clearok(stdscr, true)
     }
 
-    /// Waits up to 200 ms for a key. Returns nil on timeout, on a signal, or for a key the UI
-    /// does not use.
-    func readKey() -> Key? {
+    /// Waits up to 200 ms for a key or a click. Returns nil on timeout, on a signal, or for an
+    /// input the UI does not use.
+    func readInput() -> InputEvent? {
         var character: wint_t = 0
         let status = wget_wch(stdscr, &character)
+        if status == KEY_CODE_YES && Int32(character) == KEY_MOUSE {
+            var column: Int32 = 0
+            var row: Int32 = 0
+            guard mouseEnabled, lantern_mouse_click(&column, &row) == 1 else { return nil }
+            return .click(column: Int(column), row: Int(row))
+        }
+        return Terminal.key(status: status, character: character).map(InputEvent.key)
+    }
+
+    /// Returns the key for a `wget_wch` result, or nil for one the UI does not use.
+    private static func key(status: Int32, character: wint_t) -> Key? {
         if status == OK {
             guard let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
             return Key.typed(scalar)

@@ -9,7 +9,8 @@ enum TUICommand {
         let arguments = try Arguments(words, spec: .tui)
         var options = UIOptions()
         options.language = arguments.value("lang")
-        if let theme = arguments.value("theme") { options.themeName = theme }
+        options.themeName = arguments.value("theme")
+        options.configPath = arguments.value("config")
         if arguments.has("ascii") { options.glyphs = .ascii }
         if arguments.has("preview") {
             options.preview = true
