@@ -6,7 +6,7 @@ final class PaletteTests: XCTestCase {
     static let terminals: [(colors: Int, pairs: Int)] = [(8, 64), (16, 256), (256, 65536), (256, 32767), (8, 8), (0, 0)]
 
     func testColoursAndPairsStayInRange() throws {
-        for themeName in ["dark", "light", "high-contrast"] {
+        for themeName in ["dark", "light", "high-contrast", "colorblind"] {
             let theme = Theme.load(name: themeName, directories: [URLPath.themesDirectory]).theme
             for terminal in PaletteTests.terminals {
                 for defaultColors in [true, false] {

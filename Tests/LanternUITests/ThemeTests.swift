@@ -3,7 +3,7 @@ import XCTest
 
 final class ThemeTests: XCTestCase {
     func testShippedThemesParse() throws {
-        for name in ["dark", "light", "high-contrast"] {
+        for name in ["dark", "light", "high-contrast", "colorblind"] {
             let loaded = Theme.load(name: name, directories: [URLPath.themesDirectory])
             XCTAssertNil(loaded.error, "\(name): \(loaded.error.map { $0.message(.en) } ?? "")")
             XCTAssertEqual(loaded.theme.name, name)

@@ -122,10 +122,11 @@ extension SubnetScreen {
         .prototype1, .prototype2, .prototype3, .prototype4, .prototype5, .prototype6, .prototype7, .prototype8,
     ]
 
-    /// Returns one printable ASCII character per prototype (0–9, then A–Z, then a–z), so the heatmap
-    /// reads without colour and on any terminal width setting.
+    /// Returns one printable ASCII character per prototype (0–9, then A–Z, a–z, @ and &), so the
+    /// heatmap reads without colour and on any terminal width setting. The 64 characters cover
+    /// every prototype count `lantern cluster --k` accepts; any prototype beyond shows `?`.
     static func glyph(_ prototype: Int) -> String {
-        let symbols = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        let symbols = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@&")
         return prototype < symbols.count ? String(symbols[prototype]) : "?"
     }
 
