@@ -92,7 +92,8 @@ extension ManPage.Text {
         "tui --db": "使うストア (既定: ./lantern.db)。",
         "tui FILE": "一時フォルダの新しいストアに取り込んでから開く、キャプチャまたはメールのファイル。",
         "tui --lang": "UI の言語 (既定: LC_ALL、LC_MESSAGES、LANG から決定)。",
-        "tui --theme": "テーマ名 (dark、light、high-contrast) またはテーマファイル (既定: dark)。",
+        "tui --theme": "テーマ名 (dark、light、high-contrast、colorblind) またはテーマファイル (既定: 設定ファイルの theme、なければ dark)。",
+        "tui --config": "テーマ・言語・マウス・キー割り当ての設定ファイル (既定: $XDG_CONFIG_HOME/lantern/config)。",
         "tui --analyst": "ラベルと一緒に保存する名前 (既定: $USER)。",
         "tui --ascii": "ASCII 文字だけで描画する。",
         "tui --preview": "組み込みのサンプルデータで画面を表示する。ストアは開きません。",
@@ -147,7 +148,7 @@ extension ManPage.Text {
         "demo --dir": "キャプチャとストアを置くフォルダ (既定: lantern-demo)。",
         "demo --packets": "模擬するパケット数、1000 から 50000000 (既定: 200000)。",
         "demo --lang": "UI の言語 (既定: LC_ALL、LC_MESSAGES、LANG から決定)。",
-        "demo --theme": "テーマ名 (dark、light、high-contrast) またはテーマファイル (既定: dark)。",
+        "demo --theme": "テーマ名 (dark、light、high-contrast、colorblind) またはテーマファイル (既定: 設定ファイルの theme、なければ dark)。",
         "demo --no-ui": "学習の後、UI を開かずに終わる。",
 
         "completion": "bash または zsh の補完スクリプトを出力する。",

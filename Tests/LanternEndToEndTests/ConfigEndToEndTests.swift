@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+
+/// A config file that rebinds a key, read by the real binary in tmux: help lists the new key,
+/// the old key does nothing, and the new key stores the label.
+final class ConfigEndToEndTests: XCTestCase {
+    private var directory = ""
+    private var session = ""
+
+    override func setUpWithError() throws {
+        try EndToEnd.requireBinary()
+        try EndToEnd.requireTool("/usr/bin/tmux", package: "tmux")
+        directory = try EndToEnd.temporaryDirectory()
+        session = "lantern-config-\(UUID().uuidString.prefix(8))"
+        XCTAssertEqual(try EndToEnd.lantern(["simulate", "darknet", "--out", "s.pcap", "--packets", "40000", "--seed", "5"], directory: directory).status, 0)
+        XCTAssertEqual(try EndToEnd.lantern(["ingest", "--db", "s.db", "s.pcap"], directory: directory).status, 0)
+    }
+
+    override func tearDownWithError() throws {
+        _ = try? tmux(["kill-session", "-t", session])
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        try EndToEnd.run("/usr/bin/tmux", arguments).stdout
+    }
+
+    private func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
+
+    /// Polls the screen until `predicate` holds; fails with the last screen after `seconds`.
+    @discardableResult
+    private func waitFor(_ what: String, seconds: Double = 20, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        XCTFail("timed out waiting for \(what); screen:\n\(last)")
+        return last
+    }
+
+    func testReboundKeyListedInHelpAndLabels() throws {
+        let configDirectory = directory + "/config/lantern"
+        try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
+        let config = "# test config\nkey review.label-backscatter = x\nkey reviw.skip = s\n"
+        try config.write(toFile: configDirectory + "/config", atomically: true, encoding: .utf8)
+
+        let command = "cd '\(directory)' && exec env XDG_CONFIG_HOME='\(directory)/config' '\(EndToEnd.binary)' tui --db s.db --lang en"
+        try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "30", command])
+        let first = try waitFor("the queue and the config notice") { $0.contains("queue") && $0.contains("config:3:") }
+        XCTAssertTrue(first.contains("unknown screen 'reviw'"), first)
+        XCTAssertTrue(first.contains("x backscatter"), "the key bar shows the new key:\n\(first)")
+
+        try tmux(["send-keys", "-t", session, "?"])
+        let help = try waitFor("the help overlay") { $0.contains("Label the window backscatter") }
+        let helpLine = help.split(separator: "\n").first { $0.contains("Label the window backscatter") } ?? ""
+        XCTAssertEqual(helpLine.trimmingCharacters(in: .whitespaces).first, "x", "help lists the binding in force:\n\(help)")
+
+        try tmux(["send-keys", "-t", session, "Escape"])
+        try waitFor("the queue after closing help") { !$0.contains("Label the window backscatter") }
+        try tmux(["send-keys", "-t", session, "b"])
+        try tmux(["send-keys", "-t", session, "x"])
+        try waitFor("a saved line after x") { $0.contains("saved:") && $0.contains("→ backscatter") }
+        try tmux(["send-keys", "-t", session, "q"])
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, EndToEnd.run2("/usr/bin/tmux", ["has-session", "-t", session]) == 0 {
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+
+        let labels = try EndToEnd.lantern(["export", "labels", "--db", "s.db", "--format", "jsonl"], directory: directory).stdout
+            .split(separator: "\n")
+        XCTAssertEqual(labels.count, 1, "only x labelled; b is no longer bound")
+        XCTAssertTrue(labels.first?.contains(#""label":"backscatter""#) ?? false, "\(labels)")
+    }
+}
