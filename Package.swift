@@ -13,7 +13,10 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "CLanternShims", dependencies: ["CNcurses", "CZlib"]),
+        // The mouse shims call ncurses functions. lantern-bench-mail reaches the shims through
+        // LanternDarknet without CNcurses, and its link failed on mousemask until the library
+        // was named here.
+        .target(name: "CLanternShims", dependencies: ["CNcurses", "CZlib"], linkerSettings: [.linkedLibrary("ncursesw")]),
         .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
         .systemLibrary(name: "CMeCab", providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"])]),
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
