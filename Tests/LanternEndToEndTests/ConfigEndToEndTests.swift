@@ -50,9 +50,11 @@ final class ConfigEndToEndTests: XCTestCase {
 
         let command = "cd '\(directory)' && exec env XDG_CONFIG_HOME='\(directory)/config' '\(EndToEnd.binary)' tui --db s.db --lang en"
         try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "30", command])
-        let first = try waitFor("the queue and the config notice") { $0.contains("queue") && $0.contains("config:3:") }
+        // The key bar and the message line are drawn together, so waiting for both is enough;
+        // the status line's queue count may be covered by the screen tabs at this width.
+        let first = try waitFor("the key bar and the config notice") { $0.contains("x backscatter") && $0.contains("config:3:") }
         XCTAssertTrue(first.contains("unknown screen 'reviw'"), first)
-        XCTAssertTrue(first.contains("x backscatter"), "the key bar shows the new key:\n\(first)")
+        XCTAssertFalse(first.contains("b backscatter"), "the key bar shows the new key only:\n\(first)")
 
         try tmux(["send-keys", "-t", session, "?"])
         let help = try waitFor("the help overlay") { $0.contains("Label the window backscatter") }
