@@ -7,7 +7,7 @@ import Glibc
 /// when a socket the child inherited closes.
 /// A child that starts a daemon (the first `tmux new-session` starts the tmux server) passes
 /// that socket on, and `waitUntilExit` then waits for the daemon's whole life. This runner
-/// spawns with every descriptor above 2 closed, waits with `wait4`, stops reading when the
+/// spawns with every descriptor above 2 closed, waits with `waitpid`, stops reading when the
 /// child has ended, and stops the child's process group at a deadline.
 public enum ChildProcess {
     /// The outcome of a finished or stopped child.
@@ -20,8 +20,6 @@ public enum ChildProcess {
         public var timedOut: Bool
         /// Whether output beyond `outputLimit` bytes per stream was dropped.
         public var truncated: Bool
-        /// The child's peak resident set size in KiB, as the kernel reported it at exit.
-        public var peakResidentKiB: Int
 
         public var output: String { String(decoding: standardOutput, as: UTF8.self) }
         public var errorOutput: String { String(decoding: standardError, as: UTF8.self) }
@@ -70,14 +68,13 @@ public enum ChildProcess {
         let deadline = timeout.map { monotonicSeconds() + $0 }
         var timedOut = false
         var waitStatus: Int32 = 0
-        var usage = rusage()
         while true {
             collector.pump(milliseconds: 50)
-            if wait4(pid, &waitStatus, WNOHANG, &usage) == pid { break }
+            if waitpid(pid, &waitStatus, WNOHANG) == pid { break }
             if let deadline, monotonicSeconds() > deadline {
                 kill(-pid, SIGKILL)
                 kill(pid, SIGKILL)
-                while wait4(pid, &waitStatus, 0, &usage) < 0 && errno == EINTR {}
+                while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
                 timedOut = true
                 break
             }
@@ -88,7 +85,7 @@ public enum ChildProcess {
 
         return Result(
             status: exitCode(waitStatus), standardOutput: collector.buffers[0], standardError: collector.buffers[1],
-            timedOut: timedOut, truncated: collector.truncated, peakResidentKiB: usage.ru_maxrss)
+            timedOut: timedOut, truncated: collector.truncated)
     }
 
     private static func spawn(

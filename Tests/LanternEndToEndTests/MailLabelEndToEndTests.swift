@@ -56,6 +56,9 @@ final class MailLabelEndToEndTests: XCTestCase {
         XCTAssertEqual(stats["mail reputation-list labels"], "1")
         XCTAssertEqual(stats["mail command labels"], "1")
         XCTAssertEqual(stats["mail analyst labels"], "0")
+        // One label of each class: the labelling run retrained, so the models are active.
+        XCTAssertEqual(stats["mail model active"], "yes", "\(stats)")
+        XCTAssertEqual(stats["mail scored messages"], "4", "\(stats)")
 
         let again = try EndToEnd.run(EndToEnd.binary, ["label", "mail", "--db", database] + labellerArguments,
                                      environment: ["LANG": "ja_JP.UTF-8", "PATH": "/usr/bin:/bin"])

@@ -36,7 +36,6 @@ enum EndToEnd {
         var status: Int32
         var stdout: String
         var stderr: String
-        var peakResidentKiB = 0
     }
 
     /// A private tmux server folder for this test process, so tests never talk to (or hang on)
@@ -59,7 +58,7 @@ enum EndToEnd {
         childEnvironment["TMUX_TMPDIR"] = tmuxDirectory
         let result = try ChildProcess.run(executable, arguments, environment: childEnvironment, directory: directory, timeout: timeout)
         let note = result.timedOut ? "\n[test support: \(executable) stopped after \(Int(timeout)) s]" : ""
-        return Result(status: result.status, stdout: result.output, stderr: result.errorOutput + note, peakResidentKiB: result.peakResidentKiB)
+        return Result(status: result.status, stdout: result.output, stderr: result.errorOutput + note)
     }
 
     static func lantern(_ arguments: [String], directory: String? = nil) throws -> Result {

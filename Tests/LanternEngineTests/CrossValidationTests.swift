@@ -95,7 +95,8 @@ final class CrossValidationTests: XCTestCase {
         for cell in result.cells {
             print("  C \(cell.cost): F1 \(cell.score), converged \(cell.converged)")
         }
-        XCTAssertLessThan(seconds, 20)
+        // The time is printed, not asserted: speed targets live in `make bench`, where the
+        // machine's load is stated beside the figure.
         XCTAssertTrue(result.cells.allSatisfy(\.converged))
         XCTAssertGreaterThan(result.best.score, 0.8)
     }

@@ -4,7 +4,8 @@ import LanternTriage
 import LanternUI
 
 /// `lantern label mail`: stored messages without a label in force, labelled by reputation lists
-/// and a labeller program, with counts per answer.
+/// and a labeller program, with counts per answer; the mail models are retrained when a label
+/// was stored.
 enum LabelCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .label)
@@ -17,7 +18,10 @@ enum LabelCommand {
             throw UsageError(LabelMessages.noLabeller(language))
         }
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
-        try MailLabellerOptions.label(store: store, chain: chain, mailIDs: nil, language: language)
+        let outcome = try MailLabellerOptions.label(store: store, chain: chain, mailIDs: nil, language: language)
+        // New labels change what the models learn from, so the verdicts are refreshed at once
+        // rather than at the next ingest or train.
+        if outcome.storedTotal > 0 { try MailTrainingCommand.train(store: store) }
         return 0
     }
 }
