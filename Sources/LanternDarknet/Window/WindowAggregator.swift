@@ -6,8 +6,8 @@
 /// passed its end by `lateness`. Captures are only roughly time-ordered (merged interfaces,
 /// NIC queues), so a packet up to `lateness` late still joins its window. A packet later than
 /// that opens a second summary of the same window, counted in `reopenedWindows`: nothing is lost.
-/// - Complexity: O(1) amortised per packet; a sweep over open pairs each time the clock advances
-///   by a window width.
+/// - Complexity: O(1) amortised per packet; each sweep costs O(c log c) for the c windows it
+///   closes, never a pass over every host.
 public final class WindowAggregator {
     /// The settings of an aggregation run.
     public struct Configuration: Sendable {
@@ -27,15 +27,24 @@ public final class WindowAggregator {
 
     public let configuration: Configuration
     private let emit: (WindowSummary) -> Void
-    private var open: [IPAddress: [WindowAccumulator]] = [:]
+    /// Every host with an open window, a live history or a closed start that a late packet can
+    /// still reach. One lookup per packet finds all three.
+    private var hosts: [IPAddress: HostState] = [:]
+    /// Hosts by the start of each window they have open, so a sweep visits only the windows it
+    /// closes instead of every host.
+    private var opened: [Double: [IPAddress]] = [:]
+    /// Hosts whose last open window closed, ordered by when their history may go idle.
+    private var idleQueue = IdleQueue()
     private var clock = -Double.infinity
     private var nextSweep = -Double.infinity
-    private var closedStarts: [IPAddress: Double] = [:]
-    private var histories: [IPAddress: HostHistory] = [:]
+    /// The limit of the latest sweep, against which `closedStartTest(after:)` judges closed starts.
+    private var lastSweepLimit = -Double.infinity
     private var nextHistorySweep = -Double.infinity
     /// Windows that received packets after they had been closed and so were summarised twice.
     public private(set) var reopenedWindows = 0
     public private(set) var packets = 0
+    /// Number of (host, window) pairs currently open.
+    public private(set) var openWindows = 0
 
     /// - Parameter emit: called once per closed window, in no particular order.
     public init(configuration: Configuration = Configuration(), emit: @escaping (WindowSummary) -> Void) {
@@ -44,8 +53,12 @@ public final class WindowAggregator {
         self.emit = emit
     }
 
-    /// Number of (host, window) pairs currently open.
-    public var openWindows: Int { open.values.reduce(0) { $0 + $1.count } }
+    /// Whether a host's latest closed window start still marks a late packet's window as
+    /// reopened after a sweep up to `limit`. Earlier versions dropped such starts in every sweep;
+    /// judging them when read gives the same result without the pass over every host.
+    private func closedStartTest(after limit: Double) -> ClosedStartTest {
+        ClosedStartTest(span: 2 * configuration.windowSeconds, lateness: configuration.lateness, limit: limit)
+    }
 
     public func add(_ packet: Packet) {
         packets += 1
@@ -53,19 +66,12 @@ public final class WindowAggregator {
         let start = (packet.timestamp / width).rounded(.down) * width
         let block = destinationBlock(packet.destination)
         let kind = PacketKind(packet)
-        let index = open[packet.source]?.firstIndex(where: { $0.windowStart == start })
-        histories[packet.source, default: HostHistory()].add(packet, kind: kind)
-        if index == nil { histories[packet.source]?.openWindow() }
-        let history = histories[packet.source]?.snapshot ?? HostHistory.Snapshot()
-
-        // Mutate through the dictionary's subscript so the accumulator's tables are not copied.
-        if let index {
-            open[packet.source]?[index].add(packet, kind: kind, block: block)
-            open[packet.source]?[index].history = history
-        } else {
-            var accumulator = newAccumulator(packet, kind: kind, start: start, block: block)
-            accumulator.history = history
-            open[packet.source, default: []].append(accumulator)
+        let outcome = hosts[packet.source, default: HostState()]
+            .add(packet, kind: kind, start: start, block: block, isLive: closedStartTest(after: lastSweepLimit))
+        if outcome != .joined {
+            opened[start, default: []].append(packet.source)
+            openWindows += 1
+            if outcome == .reopened { reopenedWindows += 1 }
         }
 
         if packet.timestamp > clock {
@@ -82,45 +88,63 @@ public final class WindowAggregator {
         closeWindows(endingBefore: .infinity)
     }
 
-    private func newAccumulator(_ packet: Packet, kind: PacketKind, start: Double, block: Int) -> WindowAccumulator {
-        if let closed = closedStarts[packet.source], closed >= start { reopenedWindows += 1 }
-        var accumulator = WindowAccumulator(source: packet.source, windowStart: start, timestamp: packet.timestamp)
-        accumulator.add(packet, kind: kind, block: block)
-        return accumulator
-    }
-
     private func closeWindows(endingBefore limit: Double) {
         let width = configuration.windowSeconds
+        let isLive = closedStartTest(after: lastSweepLimit)
         var closing = [WindowAccumulator]()
-        for (host, windows) in open {
-            var kept = [WindowAccumulator]()
-            for window in windows {
-                if window.windowStart + width <= limit {
-                    closing.append(window)
-                    closedStarts[host] = max(closedStarts[host] ?? -.infinity, window.windowStart)
-                } else {
-                    kept.append(window)
+        for start in opened.keys.filter({ $0 + width <= limit }) {
+            for host in opened.removeValue(forKey: start) ?? [] {
+                guard let closed = hosts[host]?.close(start: start, isLive: isLive) else {
+                    preconditionFailure("a host listed under an open window start has no such window")
                 }
+                closing.append(closed.window)
+                if let lastSeen = closed.idleSince { idleQueue.push(host, at: lastSeen) }
             }
-            open[host] = kept.isEmpty ? nil : kept
         }
+        openWindows -= closing.count
+        lastSweepLimit = limit
         // Dictionary order changes from run to run (hashing is seeded per process); emitting in
         // (start, host) order makes store row order, and so every sample drawn from it, repeatable.
-        closing.sort { ($0.windowStart, $0.source) < ($1.windowStart, $1.source) }
-        for window in closing { emit(window.summary()) }
-        // Hosts with nothing open only need their last closed start while a late packet could
-        // still arrive for it, and their history while they are not idle.
-        if limit.isFinite && limit >= nextHistorySweep {
-            let idle = configuration.historyIdleSeconds
-            histories = histories.filter { open[$0.key] != nil || $0.value.lastSeen + idle > limit }
-            nextHistorySweep = limit + min(idle, 600)
+        // The positions are sorted, not the accumulators, which are several hundred bytes each.
+        var order = Array(closing.indices)
+        order.sort { (closing[$0].windowStart, closing[$0].source) < (closing[$1].windowStart, closing[$1].source) }
+        for index in order { emit(closing[index].summary()) }
+        guard limit.isFinite else {
+            hosts.removeAll()
+            idleQueue = IdleQueue()
+            return
         }
-        if limit.isFinite {
-            closedStarts = closedStarts.filter { $0.value + 2 * width + configuration.lateness > limit }
-        } else {
-            closedStarts.removeAll()
-            histories.removeAll()
+        if limit >= nextHistorySweep {
+            forgetIdleHosts(before: limit)
+            nextHistorySweep = limit + min(configuration.historyIdleSeconds, 600)
         }
+    }
+
+    /// Drops the history of each host with nothing open and no packet in the last
+    /// `historyIdleSeconds` before `limit`, and removes hosts with nothing left to keep.
+    ///
+    /// Only hosts whose last window has closed are queued, so this visits the hosts that went
+    /// idle, not every host. A queued entry may be stale (the host sent more since), so each is
+    /// checked against the host's state now.
+    private func forgetIdleHosts(before limit: Double) {
+        let idle = configuration.historyIdleSeconds
+        var requeued: [(host: IPAddress, key: Double)] = []
+        while let (host, key) = idleQueue.popFirst(where: { $0 + idle <= limit }) {
+            guard var state = hosts.removeValue(forKey: host) else { continue }
+            if state.windows.isEmpty, let history = state.history, history.lastSeen + idle <= limit {
+                state.history = nil
+            }
+            if state.history == nil && state.windows.isEmpty {
+                // A late packet may still reopen the last closed window while its start is live,
+                // so the host stays until then and is queued again for about that moment.
+                guard closedStartTest(after: limit).holds(for: state.closedStart) else { continue }
+                let expiry = state.closedStart + 2 * configuration.windowSeconds + configuration.lateness
+                requeued.append((host, max(key, expiry - idle)))
+            }
+            hosts[host] = state
+        }
+        // Queued after the loop, so an entry due again at once waits for the next sweep.
+        for entry in requeued { idleQueue.push(entry.host, at: entry.key) }
     }
 
     /// Returns which of 16 equal slices of the darknet's host part a destination falls in.
