@@ -11,19 +11,20 @@ struct WindowAccumulator {
     private var previousArrival: Double
     private var interArrival = RunningMoments()
     private var payload = RunningMoments()
-    private var sourcePorts: [UInt16: Int32] = [:]
+    private var sourcePorts = SmallTable<UInt16, Int32>(filler: 0)
     /// Destination address → (packets, bit per `TAPProtocol` seen).
-    private var destinations: [IPAddress: (packets: Int32, protocols: UInt8)] = [:]
+    private var destinations = SmallTable<IPAddress, (packets: Int32, protocols: UInt8)>(
+        filler: IPAddress(ipv4: 0), initialValue: (0, 0))
     /// (TAP protocol or 3 for other) << 16 | destination port → packets.
-    private var destinationPorts: [UInt32: Int32] = [:]
+    private var destinationPorts = SmallTable<UInt32, Int32>(filler: 0)
     private var protocols: UInt8 = 0
-    private var kindCounts = [Int](repeating: 0, count: PacketKind.allCases.count)
-    private var tapPackets = [0, 0, 0]
-    private var quotedPorts: [UInt16: Int32] = [:]
+    private var kindCounts = InlineArray<11, Int32>(repeating: 0)
+    private var tapPackets = InlineArray<3, Int32>(repeating: 0)
+    private var quotedPorts = SmallTable<UInt16, Int32>(filler: 0)
     /// Source ports per TAP protocol (key `protocol << 16 | port`), so the service reported for a
     /// window is a port of its dominant protocol and never one protocol's port under another's name.
-    private var sourcePortsByProtocol: [UInt32: Int32] = [:]
-    private var destinationBlocks = [Int](repeating: 0, count: 16)
+    private var sourcePortsByProtocol = SmallTable<UInt32, Int32>(filler: 0)
+    private var destinationBlocks = InlineArray<16, Int32>(repeating: 0)
     private var mechanical = MechanicalLabelCounts()
     private var anomalousPackets = 0
     private var packetsFromWebOrDNSPort = 0
@@ -51,20 +52,20 @@ struct WindowAccumulator {
         packets += 1
 
         payload.add(Double(packet.payloadLength))
-        sourcePorts[packet.sourcePort, default: 0] += 1
-        if let tap = TAPProtocol(packet.transport) {
-            sourcePortsByProtocol[UInt32(tap.rawValue) << 16 | UInt32(packet.sourcePort), default: 0] += 1
-        }
+        sourcePorts.increment(packet.sourcePort)
         let tap = TAPProtocol(packet.transport)
+        if let tap { sourcePortsByProtocol.increment(UInt32(tap.rawValue) << 16 | UInt32(packet.sourcePort)) }
         let tapBit: UInt8 = tap.map { 1 << UInt8($0.rawValue) } ?? 0
-        destinations[packet.destination, default: (0, 0)].packets += 1
-        destinations[packet.destination, default: (0, 0)].protocols |= tapBit
+        destinations.update(packet.destination) { entry in
+            entry.packets += 1
+            entry.protocols |= tapBit
+        }
         let protocolKey = UInt32(tap?.rawValue ?? 3)
-        destinationPorts[protocolKey << 16 | UInt32(packet.destinationPort), default: 0] += 1
+        destinationPorts.increment(protocolKey << 16 | UInt32(packet.destinationPort))
         if let tap { tapPackets[tap.rawValue] += 1 }
         protocols |= 1 << UInt8(min(Int(packet.transport.bitIndex), 7))
         kindCounts[kind.rawValue] += 1
-        if let quoted = packet.quoted { quotedPorts[quoted.destinationPort, default: 0] += 1 }
+        if let quoted = packet.quoted { quotedPorts.increment(quoted.destinationPort) }
         destinationBlocks[block] += 1
         mechanical.add(packet, kind: kind)
         if !packet.anomalies.isEmpty { anomalousPackets += 1 }
@@ -80,9 +81,9 @@ struct WindowAccumulator {
         features.append(Double(packets))
         features.append(interArrival.mean)
         features.append(interArrival.standardDeviation)
-        appendCountFeatures(sourcePorts.values, to: &features)
-        appendCountFeatures(destinations.values.map(\.packets), to: &features)
-        appendCountFeatures(destinationPorts.values, to: &features)
+        appendCountFeatures(sourcePorts, to: &features) { $0 }
+        appendCountFeatures(destinations, to: &features) { $0.packets }
+        appendCountFeatures(destinationPorts, to: &features) { $0 }
         features.append(Double(protocols.nonzeroBitCount))
         features.append(payload.mean)
         features.append(payload.standardDeviation)
@@ -91,80 +92,107 @@ struct WindowAccumulator {
         features.append(gaps.standardDeviation)
 
         let total = Double(max(packets, 1))
-        features += kindCounts.map { Double($0) / total }
-        let topSourcePort = WindowAccumulator.mostFrequent(sourcePorts)
-        features.append(Double(topSourcePort?.value ?? 0) / total)
+        let kinds = (0..<kindCounts.count).map { Int(kindCounts[$0]) }
+        for count in kinds { features.append(Double(count) / total) }
+        let topSourcePort = sourcePorts.max { $0 }
+        features.append(Double(topSourcePort?.rank ?? 0) / total)
 
         let destinationPortRatio = Double(destinationPorts.count) / total
         features += [destinationPortRatio, Double(sourcePorts.count) / total, Double(destinations.count) / total]
         let hostFeatures = history.features
         features += hostFeatures
-        let answerShare = Double(PacketKind.allCases.filter(\.isResponse).reduce(0) { $0 + kindCounts[$1.rawValue] }) / total
+        let answerShare = Double(PacketKind.allCases.filter(\.isResponse).reduce(0) { $0 + kinds[$1.rawValue] }) / total
         features += [answerShare * destinationPortRatio, hostFeatures[5] * hostFeatures[2]]
 
         let label = mechanical.label
         let dominant = dominantTransport()
         return WindowSummary(
             source: source, windowStart: windowStart, firstSeen: firstSeen, lastSeen: lastSeen, packets: packets,
-            features: features, kindCounts: kindCounts, mechanicalLabel: label?.0, mechanicalRule: label?.1,
+            features: features, kindCounts: kinds, mechanicalLabel: label?.0, mechanicalRule: label?.1,
             dominantTransport: dominant, dominantSourcePort: dominantServicePort(dominant),
-            quotedServicePort: WindowAccumulator.mostFrequent(quotedPorts)?.key ?? 0,
-            destinationBlocks: destinationBlocks,
-            tapDestinations: TAPProtocol.allCases.map { tap in destinations.values.filter { $0.protocols & (1 << UInt8(tap.rawValue)) != 0 }.count },
-            tapPorts: TAPProtocol.allCases.map { tap in destinationPorts.keys.filter { $0 >> 16 == UInt32(tap.rawValue) }.count },
-            tapPackets: tapPackets,
-            topDestinationPorts: destinationPorts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-                .prefix(5).map { (key: $0.key, count: Int($0.value)) },
+            quotedServicePort: quotedPorts.max { $0 }?.key ?? 0,
+            destinationBlocks: (0..<destinationBlocks.count).map { Int(destinationBlocks[$0]) },
+            tapDestinations: tapDistinctCounts(),
+            tapPorts: TAPProtocol.allCases.map { tap in
+                var ports = 0
+                destinationPorts.forEach { key, _ in if key >> 16 == UInt32(tap.rawValue) { ports += 1 } }
+                return ports
+            },
+            tapPackets: (0..<tapPackets.count).map { Int(tapPackets[$0]) },
+            topDestinationPorts: topDestinationPorts(),
             anomalousPackets: anomalousPackets,
             packetsFromWebOrDNSPort: packetsFromWebOrDNSPort
         )
     }
 
-    /// Appends count, mean and population standard deviation of per-value packet counts.
-    ///
-    /// Sums are exact integers, so the result does not depend on the order a dictionary hands
-    /// out its values (Swift seeds hashing per process); floating-point sums would.
-    private func appendCountFeatures<C: Collection>(_ counts: C, to features: inout [Double]) where C.Element: BinaryInteger {
-        var sum = 0, sumOfSquares = 0
-        for count in counts {
-            sum += Int(count)
-            sumOfSquares += Int(count) * Int(count)
+    /// Distinct destination addresses per `TAPProtocol`.
+    private func tapDistinctCounts() -> [Int] {
+        var counts = [0, 0, 0]
+        destinations.forEach { _, entry in
+            for tap in 0..<3 where entry.protocols & (1 << UInt8(tap)) != 0 { counts[tap] += 1 }
         }
-        let n = Double(max(counts.count, 1))
-        let mean = Double(sum) / n
-        features.append(Double(counts.count))
-        features.append(mean)
-        features.append(counts.isEmpty ? 0 : max(0, Double(sumOfSquares) / n - mean * mean).squareRoot())
+        return counts
     }
 
-    /// The entry with the most packets; ties go to the smaller key, so every run agrees.
-    static func mostFrequent<Key: Comparable>(_ counts: [Key: Int32]) -> (key: Key, value: Int32)? {
-        counts.max { ($0.value, $1.key) < ($1.value, $0.key) }.map { ($0.key, $0.value) }
+    /// Up to five most used destination ports, most packets first and ties by smaller key.
+    private func topDestinationPorts() -> [(key: UInt32, count: Int)] {
+        var entries = [(key: UInt32, count: Int)]()
+        entries.reserveCapacity(destinationPorts.count)
+        destinationPorts.forEach { key, count in entries.append((key, Int(count))) }
+        entries.sort { $0.count > $1.count || ($0.count == $1.count && $0.key < $1.key) }
+        if entries.count > 5 { entries.removeLast(entries.count - 5) }
+        return entries
+    }
+
+    /// Appends count, mean and population standard deviation of per-value packet counts.
+    ///
+    /// Sums are exact integers, so the result does not depend on the order the table hands
+    /// out its values. That order changes between runs once a table spills, because Swift seeds
+    /// `Dictionary` hashing per process, and floating-point sums would change with it.
+    private func appendCountFeatures<Key, Value>(
+        _ table: SmallTable<Key, Value>, to features: inout [Double], packets: (Value) -> Int32
+    ) {
+        var sum = 0, sumOfSquares = 0
+        table.forEach { _, value in
+            let count = Int(packets(value))
+            sum += count
+            sumOfSquares += count * count
+        }
+        let n = Double(max(table.count, 1))
+        let mean = Double(sum) / n
+        features.append(Double(table.count))
+        features.append(mean)
+        features.append(table.isEmpty ? 0 : max(0, Double(sumOfSquares) / n - mean * mean).squareRoot())
     }
 
     /// Most used source port among the packets of the dominant protocol.
     private func dominantServicePort(_ transport: TransportProtocol) -> UInt16 {
         guard let tap = TAPProtocol(transport) else { return 0 }
-        let ofProtocol = sourcePortsByProtocol.filter { $0.key >> 16 == UInt32(tap.rawValue) }
-        return UInt16(truncatingIfNeeded: WindowAccumulator.mostFrequent(ofProtocol)?.key ?? 0)
+        let top = sourcePortsByProtocol.max(by: { $0 }, where: { $0 >> 16 == UInt32(tap.rawValue) })
+        return UInt16(truncatingIfNeeded: top?.key ?? 0)
     }
 
     /// Gaps between the host's distinct destination addresses sorted as integers.
     private func destinationGaps() -> (mean: Double, standardDeviation: Double) {
         guard destinations.count > 1 else { return (0, 0) }
-        let sorted = destinations.keys.map(\.numericValue).sorted()
+        var sorted = [Double]()
+        sorted.reserveCapacity(destinations.count)
+        destinations.forEach { address, _ in sorted.append(address.numericValue) }
+        sorted.sort()
         var moments = RunningMoments()
         for i in 1..<sorted.count { moments.add(sorted[i] - sorted[i - 1]) }
         return (moments.mean, moments.standardDeviation)
     }
 
     private func dominantTransport() -> TransportProtocol {
-        let best = tapPackets.enumerated().max { $0.element < $1.element }
-        guard let best, best.element > 0 else { return .other }
-        switch best.offset {
+        // The first protocol with the most packets, as `max` over the counts picked before.
+        var best = 0
+        for tap in 1..<tapPackets.count where tapPackets[tap] > tapPackets[best] { best = tap }
+        guard tapPackets[best] > 0 else { return .other }
+        switch best {
         case 0: return .tcp
         case 1: return .udp
-        default: return kindCounts.isEmpty ? .icmp : (source.isIPv6 ? .icmpv6 : .icmp)
+        default: return source.isIPv6 ? .icmpv6 : .icmp
         }
     }
 }

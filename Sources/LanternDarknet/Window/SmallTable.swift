@@ -1,0 +1,81 @@
+/// A table from keys to values that keeps its first four keys inline and moves to a dictionary
+/// only from the fifth distinct key on.
+///
+/// Most windows of a darknet capture hold one to three packets, so their per-port and
+/// per-destination tables never allocate. Lookup is a linear scan of the inline keys, then one
+/// hash lookup when keys have spilled. Iteration order is unspecified, as with `Dictionary`.
+/// - Complexity: O(1) per update; O(n) to iterate n keys.
+struct SmallTable<Key: Hashable, Value> {
+    static var inlineCapacity: Int { 4 }
+
+    private var inlineKeys: InlineArray<4, Key>
+    private var inlineValues: InlineArray<4, Value>
+    private var inlineCount = 0
+    private var spilled: [Key: Value] = [:]
+    private let initialValue: Value
+
+    /// - Parameters:
+    ///   - filler: any key; it only fills unused inline slots and is never reported.
+    ///   - initialValue: the value a key starts with when first updated.
+    init(filler: Key, initialValue: Value) {
+        inlineKeys = InlineArray(repeating: filler)
+        inlineValues = InlineArray(repeating: initialValue)
+        self.initialValue = initialValue
+    }
+
+    /// Number of distinct keys.
+    var count: Int { inlineCount + spilled.count }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Applies `change` to the value of `key`, starting from `initialValue` for a new key.
+    @inline(__always)
+    mutating func update(_ key: Key, _ change: (inout Value) -> Void) {
+        for i in 0..<inlineCount where inlineKeys[i] == key {
+            change(&inlineValues[i])
+            return
+        }
+        if inlineCount < SmallTable.inlineCapacity {
+            inlineKeys[inlineCount] = key
+            inlineValues[inlineCount] = initialValue
+            change(&inlineValues[inlineCount])
+            inlineCount += 1
+        } else {
+            let initial = initialValue
+            change(&spilled[key, default: initial])
+        }
+    }
+
+    /// Calls `body` once per key.
+    func forEach(_ body: (Key, Value) -> Void) {
+        for i in 0..<inlineCount { body(inlineKeys[i], inlineValues[i]) }
+        for (key, value) in spilled { body(key, value) }
+    }
+}
+
+extension SmallTable where Value == Int32 {
+    /// Creates an empty count table.
+    init(filler: Key) {
+        self.init(filler: filler, initialValue: 0)
+    }
+
+    /// Adds one to the count of `key`.
+    mutating func increment(_ key: Key) {
+        update(key) { $0 += 1 }
+    }
+}
+
+extension SmallTable where Key: Comparable {
+    /// Returns the entry whose `rank` is largest among the keys `isIncluded` accepts; ties go to the
+    /// smaller key, so every run agrees whatever the iteration order.
+    func max(by rank: (Value) -> Int32, where isIncluded: (Key) -> Bool = { _ in true }) -> (key: Key, rank: Int32)? {
+        var best: (key: Key, rank: Int32)?
+        forEach { key, value in
+            guard isIncluded(key) else { return }
+            let candidate = rank(value)
+            if let current = best, current.rank > candidate || (current.rank == candidate && current.key < key) { return }
+            best = (key, candidate)
+        }
+        return best
+    }
+}
