@@ -19,12 +19,56 @@ public final class SubnetDayAccumulator {
         public init() {}
     }
 
-    private struct Entry {
+    fileprivate struct Entry {
         var counts = SubnetDayCounts()
         var hosts = Set<IPAddress>()
+        /// Matches per signature, indexed like `configuration.signatures`; names are filled in
+        /// when the day is taken, so no string is hashed per window.
+        var signatureMatches: [Int]
+    }
+
+    /// The parts of a signature that matching reads, with the allowed TAP buckets as bit
+    /// masks, so a window is tested without hashing or copying the signature's strings.
+    private struct Matcher {
+        var proto: TAPProtocol
+        var destinations: UInt8
+        var ports: UInt8
+        var portRanges: [ClosedRange<UInt16>]
+        var minimumShare: Double
+
+        init(_ signature: Signature) {
+            proto = signature.proto
+            destinations = signature.destinationBuckets.reduce(0) { $0 | Matcher.bit($1) }
+            ports = signature.portBuckets.reduce(0) { $0 | Matcher.bit($1) }
+            portRanges = signature.ports
+            minimumShare = signature.minimumShare
+        }
+
+        /// Bit of a bucket; buckets outside 0...7 never match a TAP cell, whose buckets are 0, 1 or 2.
+        static func bit(_ bucket: Int) -> UInt8 {
+            (0..<8).contains(bucket) ? 1 << UInt8(bucket) : 0
+        }
+
+        func allow(_ cell: TAPCell) -> Bool {
+            destinations & Matcher.bit(cell.destinationBucket) != 0 && ports & Matcher.bit(cell.portBucket) != 0
+        }
+
+        /// Tests the window as `Signature.matches` does.
+        func matches(_ window: WindowSummary, cells: [TAPCell]) -> Bool {
+            guard let cell = cells.first(where: { $0.proto == proto }), allow(cell) else { return false }
+            let total = window.tapPackets[proto.rawValue]
+            guard total > 0 else { return false }
+            var matched = 0
+            for entry in window.topDestinationPorts where entry.key >> 16 == UInt32(proto.rawValue) {
+                let port = UInt16(truncatingIfNeeded: entry.key)
+                if portRanges.contains(where: { $0.contains(port) }) { matched += entry.count }
+            }
+            return Double(matched) >= minimumShare * Double(total)
+        }
     }
 
     public let configuration: Configuration
+    private let matchers: [Matcher]
     private var clock: DayClock
     private var open: [SubnetDayKey: Entry] = [:]
     /// The latest window start seen, seconds since the epoch.
@@ -33,6 +77,7 @@ public final class SubnetDayAccumulator {
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
         clock = configuration.clock
+        matchers = configuration.signatures.map(Matcher.init)
     }
 
     /// Number of subnet-days currently open.
@@ -43,17 +88,18 @@ public final class SubnetDayAccumulator {
         let key = SubnetDayKey(subnet: configuration.prefix.subnet(of: window.source), day: clock.day(of: window.windowStart))
         latestWindowStart = max(latestWindowStart, window.windowStart)
         let cells = TAPCell.cells(of: window, thresholds: configuration.thresholds)
-        var entry = open[key] ?? Entry()
-        open[key] = nil  // hold the only reference, so the tables are not copied
-        for cell in cells { entry.counts.cells[cell.index] += 1 }
-        for signature in configuration.signatures where signature.matches(window, cells: cells) {
-            entry.counts.signatures[signature.name, default: 0] += 1
-        }
-        entry.counts.windows += 1
-        entry.counts.packets += window.packets
-        for port in window.topDestinationPorts { entry.counts.ports[port.key, default: 0] += port.count }
-        entry.hosts.insert(window.source)
-        open[key] = entry
+        let signatureCount = configuration.signatures.count
+        let matched = matchingSignatures(window, cells: cells)
+        // Mutating through the subscript holds the only reference, so the tables are not copied.
+        open[key, default: Entry(signatureMatches: [Int](repeating: 0, count: signatureCount))].add(
+            window, cells: cells, matched: matched)
+    }
+
+    /// Indexes of the signatures the window matches.
+    private func matchingSignatures(_ window: WindowSummary, cells: [TAPCell]) -> [Int] {
+        var matched = [Int]()
+        for index in matchers.indices where matchers[index].matches(window, cells: cells) { matched.append(index) }
+        return matched
     }
 
     /// Removes and returns the subnet-days that ended more than `margin` seconds before the
@@ -73,8 +119,22 @@ public final class SubnetDayAccumulator {
     private func take(_ key: SubnetDayKey) -> (key: SubnetDayKey, counts: SubnetDayCounts)? {
         guard let entry = open.removeValue(forKey: key) else { return nil }
         var counts = entry.counts
+        for (index, matches) in entry.signatureMatches.enumerated() where matches > 0 {
+            counts.signatures[configuration.signatures[index].name, default: 0] += matches
+        }
         counts.hosts = entry.hosts.count
         counts.trimPorts(to: configuration.portsKept)
         return (key, counts)
+    }
+}
+
+extension SubnetDayAccumulator.Entry {
+    mutating func add(_ window: WindowSummary, cells: [TAPCell], matched: [Int]) {
+        for cell in cells { counts.cells[cell.index] += 1 }
+        for index in matched { signatureMatches[index] += 1 }
+        counts.windows += 1
+        counts.packets += window.packets
+        for port in window.topDestinationPorts { counts.ports[port.key, default: 0] += port.count }
+        hosts.insert(window.source)
     }
 }
