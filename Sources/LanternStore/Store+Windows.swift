@@ -37,18 +37,49 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for window in windows {
-            let topPorts = window.topDestinationPorts.map { "\($0.key >> 16):\($0.key & 0xffff):\($0.count)" }.joined(separator: ",")
-            try statement.run([
-                .integer(captureID), .text(window.source.description), .real(window.windowStart), .real(window.firstSeen),
-                .real(window.lastSeen), .integer(Int64(window.packets)), .integer(Int64(window.dominantTransport.rawValue)),
-                .integer(Int64(window.dominantSourcePort)), .integer(Int64(window.quotedServicePort)),
-                .integer(Int64(window.packetsFromWebOrDNSPort)),
-                .optional(window.mechanicalLabel?.rawValue), window.mechanicalRule.map { .text($0.rawValue) } ?? .null,
-                .doubles(window.features), .doubles(window.kindCounts.map(Double.init)),
-                .doubles(window.destinationBlocks.map(Double.init)),
-                .doubles((window.tapDestinations + window.tapPorts + window.tapPackets).map(Double.init)), .text(topPorts),
-            ])
+            statement.resetBindings()
+            try statement.bind(captureID, at: 1)
+            try statement.bind(window.source.description, at: 2)
+            try statement.bind(window.windowStart, at: 3)
+            try statement.bind(window.firstSeen, at: 4)
+            try statement.bind(window.lastSeen, at: 5)
+            try statement.bind(Int64(window.packets), at: 6)
+            try statement.bind(Int64(window.dominantTransport.rawValue), at: 7)
+            try statement.bind(Int64(window.dominantSourcePort), at: 8)
+            try statement.bind(Int64(window.quotedServicePort), at: 9)
+            try statement.bind(Int64(window.packetsFromWebOrDNSPort), at: 10)
+            if let label = window.mechanicalLabel { try statement.bind(Int64(label.rawValue), at: 11) }
+            try statement.bind(window.mechanicalRule?.rawValue, at: 12)
+            try statement.bindDoubles(count: window.features.count, at: 13) { window.features[$0] }
+            try statement.bindDoubles(count: window.kindCounts.count, at: 14) { Double(window.kindCounts[$0]) }
+            try statement.bindDoubles(count: window.destinationBlocks.count, at: 15) { Double(window.destinationBlocks[$0]) }
+            // The TAP blob is destinations, then ports, then packets, each per `TAPProtocol`.
+            let tap = [window.tapDestinations, window.tapPorts, window.tapPackets]
+            try statement.bindDoubles(count: tap.reduce(0) { $0 + $1.count }, at: 16) { offset in
+                var rest = offset
+                for part in tap {
+                    if rest < part.count { return Double(part[rest]) }
+                    rest -= part.count
+                }
+                preconditionFailure("TAP offset \(offset) is past the blob")
+            }
+            try statement.bind(Store.topPortsText(window.topDestinationPorts), at: 17)
+            try statement.runBound()
         }
+    }
+
+    /// Top destination ports as stored: `protocol:port:packets`, comma-separated.
+    static func topPortsText(_ ports: [(key: UInt32, count: Int)]) -> String {
+        var text = ""
+        for (offset, entry) in ports.enumerated() {
+            if offset > 0 { text += "," }
+            text += String(entry.key >> 16)
+            text += ":"
+            text += String(entry.key & 0xffff)
+            text += ":"
+            text += String(entry.count)
+        }
+        return text
     }
 
     static let windowColumns = """

@@ -3,8 +3,8 @@ import Foundation
 
 /// A prepared statement, finalised exactly once when released.
 public final class SQLiteStatement {
-    private let database: SQLiteDatabase
-    private var handle: OpaquePointer?
+    let database: SQLiteDatabase
+    private(set) var handle: OpaquePointer?
 
     init(database: SQLiteDatabase, sql: String) throws {
         self.database = database
@@ -18,7 +18,7 @@ public final class SQLiteStatement {
     }
 
     /// SQLITE_TRANSIENT tells SQLite to copy bound text and blobs; the macro is a cast Swift cannot import.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// A value to bind to a `?` parameter.
     public enum Value {
