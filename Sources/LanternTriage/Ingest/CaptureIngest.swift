@@ -27,7 +27,11 @@ public final class CaptureIngest {
     public var configuration = WindowAggregator.Configuration()
     /// Subnet prefix, day boundaries and signatures of the subnet-day counts written beside the windows.
     public var subnetConfiguration = SubnetDayAccumulator.Configuration()
-    public var batchSize = 5_000
+    /// Windows per transaction. Each commit rewrites every index page it touched, and source
+    /// addresses land on random pages of `windows_by_source`, so larger batches write fewer
+    /// bytes per window. Going from 5,000 to 50,000 raised peak memory by about 60 MB on a
+    /// simulated capture of 1 M packets.
+    public var batchSize = 50_000
     /// Called about every 64k records.
     public var progress: Progress?
 
@@ -99,6 +103,11 @@ public final class CaptureIngest {
         // from 11.6 s to 7.2 s and raised peak memory from 126 to 396 MiB. It stays for the
         // connection's life.
         try store.database.execute("PRAGMA cache_size=-262144")
+        // Checkpoint the write-ahead log every 16,384 pages (64 MiB) instead of SQLite's default
+        // of 1,000. Each checkpoint copies the log into the database and syncs both, so fewer
+        // checkpoints mean fewer syncs and fewer copies of index pages the next batches change again.
+        try store.database.execute("PRAGMA wal_autocheckpoint=16384")
+        defer { try? store.database.execute("PRAGMA wal_autocheckpoint=1000") }
         // NOTE: on a thrown store error this restore is best effort, because SQLite rejects the
         // pragma while a failed ROLLBACK leaves a transaction open; callers stop after such errors.
         defer { try? store.database.execute("PRAGMA synchronous=FULL") }
