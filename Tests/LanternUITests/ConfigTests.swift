@@ -67,7 +67,7 @@ final class ConfigTests: XCTestCase {
             ConfigError(.unknownSetting(name: "them", nearest: "theme"), at: location(1)),
             ConfigError(.invalidLanguage(value: "fr"), at: location(2)),
             ConfigError(.invalidMouse(value: "maybe"), at: location(3)),
-            ConfigError(.unknownScreen(screen: "reviw", screens: ["review", "subnets"], nearest: "review"), at: location(4)),
+            ConfigError(.unknownScreen(screen: "reviw", screens: ["review", "subnets", "mail"], nearest: "review"), at: location(4)),
             ConfigError(.reservedKey(key: "Tab"), at: location(5)),
             ConfigError(.reservedKey(key: "3"), at: location(6)),
             ConfigError(.missingKeys(target: "review.quit"), at: location(7)),

@@ -223,4 +223,37 @@ final class MailScreenTests: XCTestCase {
         XCTAssertTrue(line.contains("label for message 11 saved, but the mail models were not updated: disk I/O error"), line)
         XCTAssertFalse(line.contains("not saved"), line)
     }
+
+    func testConfigRebindsLabelKeyAndHelpShowsIt() throws {
+        let (config, errors) = Config.parse("key mail.label-malicious = x\n", path: "config")
+        XCTAssertEqual(errors, [])
+        let (keys, keyErrors) = KeyMap.mail.applying(config)
+        XCTAssertEqual(keyErrors, [])
+        let review = FakeMailReview()
+        let screen = MailScreen(review: review, strings: .en, keyMap: keys)
+
+        XCTAssertEqual(screen.handle(.character("m")), .none, "m no longer labels")
+        XCTAssertTrue(review.labelCalls.isEmpty)
+        XCTAssertTrue(screen.render(width: 80, height: 24).rowText(23).contains("x malicious"))
+        _ = screen.handle(.character("?"))
+        let help = screen.render(width: 80, height: 24).text
+        XCTAssertTrue(help.contains("Press ? or Esc") || help.contains("? or Esc closes this help"), help)
+        XCTAssertTrue(help.contains("x "), help)
+        _ = screen.handle(.character("?"))
+        XCTAssertEqual(screen.handle(.character("x")), .redraw)
+        XCTAssertEqual(review.labelCalls.count, 1)
+        XCTAssertEqual(review.labelCalls.first?.label, .malicious)
+    }
+
+    func testClickSelectsQueueRow() {
+        let screen = MailScreen(review: FakeMailReview(), strings: .en)
+        _ = screen.render(width: 80, height: 24)
+        // Row 1 is the column header, rows 2 to 4 the three messages.
+        XCTAssertNil(screen.queueIndex(atColumn: 10, row: 1))
+        XCTAssertEqual(screen.queueIndex(atColumn: 10, row: 4), 2)
+        XCTAssertNil(screen.queueIndex(atColumn: 10, row: 5), "below the last message")
+        XCTAssertEqual(screen.handleClick(column: 10, row: 3), .redraw)
+        XCTAssertEqual(screen.selectedIndex, 1)
+        XCTAssertEqual(screen.handleClick(column: 10, row: 3), .none, "the selected row again")
+    }
 }

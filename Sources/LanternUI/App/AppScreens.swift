@@ -50,8 +50,7 @@ public final class AppScreens {
         switch front {
         case .review: return review.handleClick(column: column, row: row)
         case .subnets: return subnets.handleClick(column: column, row: row)
-        // NOTE: the Mail screen ignores clicks until it gets hit-testing like the other two.
-        case .mail: return .none
+        case .mail: return mail.handleClick(column: column, row: row)
         }
     }
 

@@ -35,12 +35,13 @@ public func runReviewUI(review: BackscatterReview, options: UIOptions, subnets: 
 
     let (reviewKeys, reviewKeyErrors) = KeyMap.review.applying(config)
     let (subnetKeys, subnetKeyErrors) = KeyMap.subnets.applying(config)
-    notices += (reviewKeyErrors + subnetKeyErrors).map { $0.message(strings) }
+    let (mailKeys, mailKeyErrors) = KeyMap.mail.applying(config)
+    notices += (reviewKeyErrors + subnetKeyErrors + mailKeyErrors).map { $0.message(strings) }
 
     let source: BackscatterReview = options.preview ? PreviewReview() : review
     let screen = ReviewScreen(review: source, strings: strings, keyMap: reviewKeys, glyphs: options.glyphs, notices: notices)
     let subnetScreen = SubnetScreen(timeline: subnets, strings: strings, glyphs: options.glyphs, keyMap: subnetKeys)
-    let screens = AppScreens(review: screen, subnets: subnetScreen, mail: MailScreen(review: options.preview ? nil : mail, strings: strings))
+    let screens = AppScreens(review: screen, subnets: subnetScreen, mail: MailScreen(review: options.preview ? nil : mail, strings: strings, keyMap: mailKeys))
     let terminal = try Terminal(theme: theme, environment: environment, logPath: options.logPath, mouse: config.mouse ?? true) { log in
         strings(.errorCrashed, ["log": log])
     }

@@ -39,7 +39,7 @@ public struct Config: Equatable, Sendable {
     }
 
     /// Screen names a `key` line may use. A new screen adds its `KeyAction.screenName` here.
-    public static let screens = [ReviewAction.screenName, SubnetAction.screenName]
+    public static let screens = [ReviewAction.screenName, SubnetAction.screenName, MailAction.screenName]
 
     /// Setting names, for the message about an unknown one.
     static let settingNames = ["theme", "lang", "mouse", "key"]

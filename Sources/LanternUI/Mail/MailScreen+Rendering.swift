@@ -26,6 +26,7 @@ extension MailScreen {
         drawStatusLine(into: &grid, row: 0)
 
         let body = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 3)
+        queueArea = nil
         if showingHelp {
             drawHelp(into: &grid, in: body)
         } else if review == nil {
@@ -34,7 +35,9 @@ extension MailScreen {
             }
         } else {
             let queueHeight = min(body.height, max(3, body.height * 2 / 5), max(3, items.count + 1))
-            drawQueue(into: &grid, in: Rect(x: 0, y: body.y, width: body.width, height: queueHeight))
+            let queue = Rect(x: 0, y: body.y, width: body.width, height: queueHeight)
+            queueArea = queue
+            drawQueue(into: &grid, in: queue)
             drawPreview(into: &grid, in: Rect(x: 1, y: body.y + queueHeight + 1, width: body.width - 2,
                                               height: body.height - queueHeight - 1))
         }
@@ -249,11 +252,11 @@ extension MailScreen {
     func drawKeyBar(into grid: inout ScreenGrid, row: Int) {
         grid.fill(row: row, role: .keyLabel)
         var x = 1
-        for binding in MailScreen.bindings {
-            guard let short = binding.short else { continue }
+        for binding in keyMap.bindings where binding.inKeyBar {
             // Arrow names take too much room in the bar, so it shows only j and k. The help lists both.
-            let keys = binding.keys.count > 1 ? keyNames(Array(binding.keys.dropFirst())) : keyNames(binding.keys)
-            let label = strings(short)
+            let arrowFirst = binding.keys.count > 1 && [Key.up, .down].contains(binding.keys[0])
+            let keys = keyNames(arrowFirst ? Array(binding.keys.dropFirst()) : binding.keys)
+            let label = strings(binding.action.shortLabel)
             let needed = DisplayWidth.width(of: keys) + 1 + DisplayWidth.width(of: label)
             guard x + needed < grid.width else { break }
             x += grid.draw(keys, row: row, column: x, role: .keyName) + 1
@@ -264,8 +267,9 @@ extension MailScreen {
     func drawHelp(into grid: inout ScreenGrid, in rect: Rect) {
         for row in rect.y..<rect.maxY { grid.fill(row: row, role: .help) }
         grid.fill(row: rect.y, role: .helpTitle)
-        grid.draw(strings(.helpTitle) + "  " + strings(.helpClose), row: rect.y, column: 1, maxWidth: rect.width - 2, role: .helpTitle)
-        let entries = MailScreen.bindings.compactMap { binding in binding.help.map { (keys: keyNames(binding.keys), text: strings($0)) } }
+        let closeKeys = keyNames(keyMap.keys(for: .toggleHelp))
+        grid.draw(strings(.helpTitle) + "  " + strings(.helpClose, ["keys": closeKeys]), row: rect.y, column: 1, maxWidth: rect.width - 2, role: .helpTitle)
+        let entries = keyMap.bindings.map { (keys: keyNames($0.keys), text: strings($0.action.helpText)) }
         let keyWidth = min(20, entries.map { DisplayWidth.width(of: $0.keys) }.max() ?? 0)
         var y = rect.y + 1
         for entry in entries where y < rect.maxY {

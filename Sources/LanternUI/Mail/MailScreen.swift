@@ -1,9 +1,65 @@
 import LanternTriage
 
-/// The analyst's requests on the Mail screen.
-public enum MailAction: String, CaseIterable, Sendable {
+/// The analyst's requests on the Mail screen, named `mail.<action>` in the config file.
+public enum MailAction: String, CaseIterable, Sendable, KeyAction {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case labelMalicious, labelBenign, skip, undo, toggleHelp, quit
+
+    public static let screenName = "mail"
+
+    public var shortLabel: StringKey {
+        switch self {
+        case .moveUp: return .actionMoveUpShort
+        case .moveDown: return .actionMoveDownShort
+        case .pageUp: return .actionPageUpShort
+        case .pageDown: return .actionPageDownShort
+        case .top: return .actionTopShort
+        case .bottom: return .actionBottomShort
+        case .labelMalicious: return .mailActionMaliciousShort
+        case .labelBenign: return .mailActionBenignShort
+        case .skip: return .actionSkipShort
+        case .undo: return .actionUndoShort
+        case .toggleHelp: return .actionHelpShort
+        case .quit: return .actionQuitShort
+        }
+    }
+
+    public var helpText: StringKey {
+        switch self {
+        case .moveUp: return .mailActionMoveUp
+        case .moveDown: return .mailActionMoveDown
+        case .pageUp: return .actionPageUp
+        case .pageDown: return .actionPageDown
+        case .top: return .mailActionTop
+        case .bottom: return .mailActionBottom
+        case .labelMalicious: return .mailActionMalicious
+        case .labelBenign: return .mailActionBenign
+        case .skip: return .mailActionSkip
+        case .undo: return .mailActionUndo
+        case .toggleHelp: return .actionHelp
+        case .quit: return .actionQuit
+        }
+    }
+}
+
+extension KeyMap where Action == MailAction {
+    /// The Mail screen's default table.
+    public static var mail: KeyMap<MailAction> {
+        KeyMap(bindings: [
+            KeyBinding(keys: [.up, .character("k")], action: .moveUp, inKeyBar: true),
+            KeyBinding(keys: [.down, .character("j")], action: .moveDown, inKeyBar: true),
+            KeyBinding(keys: [.pageUp], action: .pageUp, inKeyBar: false),
+            KeyBinding(keys: [.pageDown], action: .pageDown, inKeyBar: false),
+            KeyBinding(keys: [.home, .character("g")], action: .top, inKeyBar: false),
+            KeyBinding(keys: [.end, .character("G")], action: .bottom, inKeyBar: false),
+            KeyBinding(keys: [.character("m")], action: .labelMalicious, inKeyBar: true),
+            KeyBinding(keys: [.character("c")], action: .labelBenign, inKeyBar: true),
+            KeyBinding(keys: [.character("s")], action: .skip, inKeyBar: true),
+            KeyBinding(keys: [.character("u")], action: .undo, inKeyBar: true),
+            KeyBinding(keys: [.character("?")], action: .toggleHelp, inKeyBar: true),
+            KeyBinding(keys: [.character("q")], action: .quit, inKeyBar: true),
+        ])
+    }
 }
 
 /// The "Mail" screen: the queue of messages to label, a sanitised preview of the selected one,
@@ -30,27 +86,19 @@ public final class MailScreen {
     /// so the status line leaves out segments that would reach under them.
     public var statusLineReserve = 0
 
-    /// The key table; help and key bar come from it.
-    static let bindings: [(keys: [Key], action: MailAction, short: StringKey?, help: StringKey?)] = [
-        ([.up, .character("k")], .moveUp, .actionMoveUpShort, .mailActionMoveUp),
-        ([.down, .character("j")], .moveDown, .actionMoveDownShort, .mailActionMoveDown),
-        ([.pageUp], .pageUp, nil, nil),
-        ([.pageDown], .pageDown, nil, nil),
-        ([.home, .character("g")], .top, nil, nil),
-        ([.end, .character("G")], .bottom, nil, nil),
-        ([.character("m")], .labelMalicious, .mailActionMaliciousShort, .mailActionMalicious),
-        ([.character("c")], .labelBenign, .mailActionBenignShort, .mailActionBenign),
-        ([.character("s")], .skip, .actionSkipShort, .mailActionSkip),
-        ([.character("u")], .undo, .actionUndoShort, .mailActionUndo),
-        ([.character("?")], .toggleHelp, .actionHelpShort, .actionHelp),
-        ([.character("q")], .quit, .actionQuitShort, .actionQuit),
-    ]
+    /// The key table in force, after the config file's rebindings; help and key bar come from it.
+    public let keyMap: KeyMap<MailAction>
+    /// The queue's cells in the last render, for mouse hit-testing; nil when no queue was drawn.
+    var queueArea: Rect?
 
-    /// - Parameter review: the mail loop over the store; `nil` when the store contains no mail,
-    ///   which the screen then reports.
-    public init(review: MailReview?, strings: Strings) {
+    /// - Parameters:
+    ///   - review: the mail loop over the store; `nil` when the store contains no mail, which
+    ///     the screen then reports.
+    ///   - keyMap: the key table, `.mail` rebound by the config file.
+    public init(review: MailReview?, strings: Strings, keyMap: KeyMap<MailAction> = .mail) {
         self.review = review
         self.strings = strings
+        self.keyMap = keyMap
         items = review?.queue ?? []
     }
 
@@ -67,7 +115,7 @@ public final class MailScreen {
             showingHelp = false
             return .redraw
         }
-        guard let action = MailScreen.bindings.first(where: { $0.keys.contains(key) })?.action else { return .none }
+        guard let action = keyMap.action(for: key) else { return .none }
         if showingHelp && action != .quit && action != .toggleHelp { return .none }
         return perform(action)
     }
@@ -92,7 +140,7 @@ public final class MailScreen {
         }
     }
 
-    private func select(_ index: Int) -> ScreenEffect {
+    func select(_ index: Int) -> ScreenEffect {
         guard !items.isEmpty else { return .none }
         let clamped = max(0, min(items.count - 1, index))
         guard clamped != selectedIndex else { return .none }

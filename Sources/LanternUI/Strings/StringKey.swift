@@ -194,6 +194,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case mailSkipped
     case mailActionMoveUp
     case mailActionMoveDown
+    case mailActionTop
+    case mailActionBottom
     case mailActionMaliciousShort
     case mailActionMalicious
     case mailActionBenignShort

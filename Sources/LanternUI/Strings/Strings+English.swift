@@ -185,6 +185,8 @@ extension Strings {
         .mailSkipped: "skipped message {id} for this session",
         .mailActionMoveUp: "Select the previous message",
         .mailActionMoveDown: "Select the next message",
+        .mailActionTop: "Select the first message",
+        .mailActionBottom: "Select the last message",
         .mailActionMaliciousShort: "malicious",
         .mailActionMalicious: "Label the message malicious: phishing, malware or fraud",
         .mailActionBenignShort: "not malicious",

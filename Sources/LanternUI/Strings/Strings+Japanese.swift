@@ -185,6 +185,8 @@ extension Strings {
         .mailSkipped: "メッセージ {id} をこのセッションではスキップしました",
         .mailActionMoveUp: "前のメールを選択",
         .mailActionMoveDown: "次のメールを選択",
+        .mailActionTop: "最初のメールを選択",
+        .mailActionBottom: "最後のメールを選択",
         .mailActionMaliciousShort: "悪性",
         .mailActionMalicious: "悪性と判定(フィッシング、マルウェア、詐欺)",
         .mailActionBenignShort: "非悪性",
