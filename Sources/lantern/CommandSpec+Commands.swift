@@ -49,6 +49,9 @@ extension CommandSpec {
         options: [
             database,
             OptionSpec(name: "window", value: "SECONDS", help: "length of a traffic window in seconds, 1 to 86400 (default: 30)"),
+            OptionSpec(name: "darknet-prefix", value: "16/48",
+                       help: "prefix length of the darknet the capture watches, IPv4 and optionally IPv6 after a slash (default: 16/48); "
+                           + "it sets the tile graph's destination blocks and the attack rates of alerts"),
             OptionSpec(name: "subnet-prefix", value: "16/32",
                        help: "subnet prefix length for IPv4, optionally with IPv6 after a slash, such as 16 or 16/32"),
             OptionSpec(name: "signatures", value: "FILE[,FILE]", help: "signature files to add to the built-in signatures",
@@ -69,6 +72,9 @@ extension CommandSpec {
             OptionSpec(name: "filter", value: "BPF", help: "a pcap-filter(7) expression, such as 'not port 22'"),
             OptionSpec(name: "duration", value: "SECONDS", help: "stop after this many seconds (default: 0, until Ctrl-C)"),
             OptionSpec(name: "window", value: "SECONDS", help: "length of a traffic window in seconds, 1 to 86400 (default: 30)"),
+            OptionSpec(name: "darknet-prefix", value: "16/48",
+                       help: "prefix length of the darknet the capture watches, IPv4 and optionally IPv6 after a slash (default: 16/48); "
+                           + "it sets the tile graph's destination blocks and the attack rates of alerts"),
             .flag("no-train", "store the windows without training the model afterwards"),
         ])
 

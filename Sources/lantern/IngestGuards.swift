@@ -44,3 +44,48 @@ enum WindowWidthSetting {
         }
     }
 }
+
+/// The darknet's prefix lengths a store was built with. The tile graph's 16 destination blocks
+/// are slices of the darknet's host part, and an alert's attack rate scales the packets seen by
+/// the darknet's share of the address space, so both need the real size. Windows built with
+/// different sizes are never mixed in one store.
+enum DarknetPrefixSetting {
+    static let key = "darknet_prefix"
+    static let defaultValue = (ipv4: 16, ipv6: 48)
+
+    /// Returns the prefixes `--darknet-prefix` gives, or the stored ones, or the defaults, and
+    /// stores them when the store has none yet.
+    /// - Throws: `UsageError` for a malformed value or one that differs from the stored one.
+    static func resolve(_ text: String?, store: Store) throws -> (ipv4: Int, ipv6: Int) {
+        let stored = try store.meta(key).flatMap(parse)
+        guard let text else {
+            if stored == nil { try store.setMeta(key, format(defaultValue)) }
+            return stored ?? defaultValue
+        }
+        guard let requested = parse(text) else {
+            throw UsageError("--darknet-prefix takes the IPv4 length (8 to 30) and optionally the IPv6 one (16 to 124) "
+                + "after a slash, such as 16 or 16/48, not '\(text)'")
+        }
+        if let stored, stored != requested {
+            throw UsageError("store \(store.path) holds windows of a darknet with prefix lengths \(format(stored)) (IPv4/IPv6), "
+                + "not \(format(requested)); use --darknet-prefix \(format(stored)) or ingest into another --db")
+        }
+        if stored == nil { try store.setMeta(key, format(requested)) }
+        return requested
+    }
+
+    /// Returns the stored prefixes, or the defaults for a store made before the setting existed.
+    static func stored(in store: Store) -> (ipv4: Int, ipv6: Int) {
+        ((try? store.meta(key)).flatMap { $0 }.flatMap(parse)) ?? defaultValue
+    }
+
+    static func parse(_ text: String) -> (ipv4: Int, ipv6: Int)? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let ipv4 = Int(parts[0]), (8...30).contains(ipv4) else { return nil }
+        guard parts.count == 2 else { return (ipv4, defaultValue.ipv6) }
+        guard let ipv6 = Int(parts[1]), (16...124).contains(ipv6) else { return nil }
+        return (ipv4, ipv6)
+    }
+
+    static func format(_ value: (ipv4: Int, ipv6: Int)) -> String { "\(value.ipv4)/\(value.ipv6)" }
+}

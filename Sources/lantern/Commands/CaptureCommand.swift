@@ -22,6 +22,9 @@ enum CaptureCommand {
         let ingest = CaptureIngest(store: store)
         ingest.configuration.windowSeconds = Double(try arguments.integer("window", default: 30, range: 1...86_400))
         try WindowWidthSetting.check(ingest.configuration.windowSeconds, store: store)
+        let darknet = try DarknetPrefixSetting.resolve(arguments.value("darknet-prefix"), store: store)
+        ingest.configuration.ipv4DarknetPrefix = darknet.ipv4
+        ingest.configuration.ipv6DarknetPrefix = darknet.ipv6
 
         let reader: CaptureReader
         do {

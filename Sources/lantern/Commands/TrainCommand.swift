@@ -26,7 +26,10 @@ enum TrainCommand {
         return 0
     }
 
-    static func train(store: Store, settings: BackscatterSettings) throws {
+    static func train(store: Store, settings requested: BackscatterSettings) throws {
+        // Alert rates scale by the darknet's share of the address space, which the store keeps.
+        var settings = requested
+        settings.darknetPrefixLength = DarknetPrefixSetting.stored(in: store).ipv4
         let scoring = try BackscatterScoring(store: store, settings: settings)
         let version = try scoring.saveModel()
         let alertsPath = AlertFile.path(forStore: store.path)
