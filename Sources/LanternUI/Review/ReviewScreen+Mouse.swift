@@ -6,11 +6,9 @@ extension ReviewScreen {
     ///   - column: 0-based cell column, as ncurses reports a mouse event.
     ///   - row: 0-based cell row.
     public func queueIndex(atColumn column: Int, row: Int) -> Int? {
-        guard let area = queueArea, (area.x..<area.maxX).contains(column) else { return nil }
-        let offset = row - (area.y + 1)
-        guard offset >= 0, offset < visibleQueueRows else { return nil }
-        let index = scrollOffset + offset
-        return items.indices.contains(index) ? index : nil
+        guard let area = queueArea else { return nil }
+        let hitTest = QueueHitTest(area: area, visibleRows: visibleQueueRows, scrollOffset: scrollOffset, itemCount: items.count)
+        return hitTest.index(atColumn: column, row: row)
     }
 
     /// Selects the queue row under a mouse click; a click anywhere else changes nothing but
