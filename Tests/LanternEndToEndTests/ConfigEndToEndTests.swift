@@ -5,41 +5,17 @@ import XCTest
 /// the old key does nothing, and the new key stores the label.
 final class ConfigEndToEndTests: XCTestCase {
     private var directory = ""
-    private var session = ""
 
     override func setUpWithError() throws {
         try EndToEnd.requireBinary()
         try EndToEnd.requireTool("/usr/bin/tmux", package: "tmux")
         directory = try EndToEnd.temporaryDirectory()
-        session = "lantern-config-\(UUID().uuidString.prefix(8))"
         XCTAssertEqual(try EndToEnd.lantern(["simulate", "darknet", "--out", "s.pcap", "--packets", "40000", "--seed", "5"], directory: directory).status, 0)
         XCTAssertEqual(try EndToEnd.lantern(["ingest", "--db", "s.db", "s.pcap"], directory: directory).status, 0)
     }
 
     override func tearDownWithError() throws {
-        _ = try? tmux(["kill-session", "-t", session])
         try? FileManager.default.removeItem(atPath: directory)
-    }
-
-    @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        try EndToEnd.run("/usr/bin/tmux", arguments).stdout
-    }
-
-    private func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
-
-    /// Polls the screen until `predicate` holds; fails with the last screen after `seconds`.
-    @discardableResult
-    private func waitFor(_ what: String, seconds: Double = 20, _ predicate: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if predicate(last) { return last }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        XCTFail("timed out waiting for \(what); screen:\n\(last)")
-        return last
     }
 
     func testReboundKeyListedInHelpAndLabels() throws {
@@ -49,28 +25,24 @@ final class ConfigEndToEndTests: XCTestCase {
         try config.write(toFile: configDirectory + "/config", atomically: true, encoding: .utf8)
 
         let command = "cd '\(directory)' && exec env XDG_CONFIG_HOME='\(directory)/config' '\(EndToEnd.binary)' tui --db s.db --lang en"
-        try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "30", command])
+        let session = try TmuxSession(command: command, width: 120, height: 30)
         // The key bar and the message line are drawn together, so waiting for both is enough;
         // the status line's queue count may be covered by the screen tabs at this width.
-        let first = try waitFor("the key bar and the config notice") { $0.contains("x backscatter") && $0.contains("config:3:") }
+        let first = try session.waitFor("the key bar and the config notice") { $0.contains("x backscatter") && $0.contains("config:3:") }
         XCTAssertTrue(first.contains("unknown screen 'reviw'"), first)
         XCTAssertFalse(first.contains("b backscatter"), "the key bar shows the new key only:\n\(first)")
 
-        try tmux(["send-keys", "-t", session, "?"])
-        let help = try waitFor("the help overlay") { $0.contains("Label the window backscatter") }
+        try session.send("?")
+        let help = try session.waitFor("the help overlay") { $0.contains("Label the window backscatter") }
         let helpLine = help.split(separator: "\n").first { $0.contains("Label the window backscatter") } ?? ""
         XCTAssertEqual(helpLine.trimmingCharacters(in: .whitespaces).first, "x", "help lists the binding in force:\n\(help)")
 
-        try tmux(["send-keys", "-t", session, "Escape"])
-        try waitFor("the queue after closing help") { !$0.contains("Label the window backscatter") }
-        try tmux(["send-keys", "-t", session, "b"])
-        try tmux(["send-keys", "-t", session, "x"])
-        try waitFor("a saved line after x") { $0.contains("saved:") && $0.contains("→ backscatter") }
-        try tmux(["send-keys", "-t", session, "q"])
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, EndToEnd.run2("/usr/bin/tmux", ["has-session", "-t", session]) == 0 {
-            Thread.sleep(forTimeInterval: 0.2)
-        }
+        try session.send("Escape")
+        try session.waitFor("the queue after closing help") { !$0.contains("Label the window backscatter") }
+        try session.send("b", "x")
+        try session.waitFor("a saved line after x") { $0.contains("saved:") && $0.contains("→ backscatter") }
+        try session.send("q")
+        session.waitUntilEnded()
 
         let labels = try EndToEnd.lantern(["export", "labels", "--db", "s.db", "--format", "jsonl"], directory: directory).stdout
             .split(separator: "\n")

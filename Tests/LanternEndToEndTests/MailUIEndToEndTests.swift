@@ -5,7 +5,6 @@ import XCTest
 /// through `lantern export labels` after quitting.
 final class MailUIEndToEndTests: XCTestCase {
     private var directory = ""
-    private var session = ""
 
     /// Two Japanese, two malicious and two non-malicious spam messages of the shared set.
     private let messages = [
@@ -18,7 +17,6 @@ final class MailUIEndToEndTests: XCTestCase {
         try EndToEnd.requireTool("/usr/bin/tmux", package: "tmux")
         let mail = try EndToEnd.requireSharedData("mail")
         directory = try EndToEnd.temporaryDirectory()
-        session = "lantern-mail-e2e-\(UUID().uuidString.prefix(8))"
         let inbox = directory + "/inbox"
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         for name in messages {
@@ -30,55 +28,26 @@ final class MailUIEndToEndTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        _ = try? tmux(["kill-session", "-t", session])
         try? FileManager.default.removeItem(atPath: directory)
-    }
-
-    @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        try EndToEnd.run("/usr/bin/tmux", arguments).stdout
-    }
-
-    private func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
-
-    /// Polls the screen until `predicate` holds; fails with the last screen after `seconds`.
-    @discardableResult
-    private func waitFor(_ what: String, seconds: Double = 20, _ predicate: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if predicate(last) { return last }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        XCTFail("timed out waiting for \(what); screen:\n\(last)")
-        return last
-    }
-
-    private func savedCount(_ text: String) -> Int {
-        text.components(separatedBy: "saved: message").count - 1
     }
 
     func testTwoLabelsUndoOneLeavesOneMailLabel() throws {
         let command = "cd '\(directory)' && exec '\(EndToEnd.binary)' tui --db m.db --lang en --analyst e2e"
-        try tmux(["new-session", "-d", "-s", session, "-x", "80", "-y", "24", command])
-        try waitFor("the review screen") { $0.contains("3 Mail") }
-        try tmux(["send-keys", "-t", session, "3"])
-        let mailScreen = try waitFor("the mail screen") { $0.contains("mail model v") && $0.contains("subject") }
+        let session = try TmuxSession(command: command, width: 80, height: 24)
+        try session.waitFor("the review screen") { $0.contains("3 Mail") }
+        try session.send("3")
+        let mailScreen = try session.waitFor("the mail screen") { $0.contains("mail model v") && $0.contains("subject") }
         XCTAssertTrue(mailScreen.contains("From:"), mailScreen)
         XCTAssertFalse(mailScreen.contains("\u{1B}"), "no raw escape reaches the pane")
 
-        try tmux(["send-keys", "-t", session, "m"])
-        try waitFor("the first saved line") { $0.contains("saved: message") && $0.contains("→ malicious") }
-        try tmux(["send-keys", "-t", session, "c"])
-        try waitFor("the second saved line") { $0.contains("→ not malicious") }
-        try tmux(["send-keys", "-t", session, "u"])
-        try waitFor("the undone line") { $0.contains("undone: label for message") }
-        try tmux(["send-keys", "-t", session, "q"])
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, EndToEnd.run2("/usr/bin/tmux", ["has-session", "-t", session]) == 0 {
-            Thread.sleep(forTimeInterval: 0.2)
-        }
+        try session.send("m")
+        try session.waitFor("the first saved line") { $0.contains("saved: message") && $0.contains("→ malicious") }
+        try session.send("c")
+        try session.waitFor("the second saved line") { $0.contains("→ not malicious") }
+        try session.send("u")
+        try session.waitFor("the undone line") { $0.contains("undone: label for message") }
+        try session.send("q")
+        session.waitUntilEnded()
 
         let export = try EndToEnd.lantern(["export", "labels", "--db", "m.db", "--format", "jsonl"], directory: directory)
         XCTAssertEqual(export.status, 0, export.stderr)

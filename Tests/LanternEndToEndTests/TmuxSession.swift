@@ -43,6 +43,14 @@ final class TmuxSession {
         return last
     }
 
+    /// Waits until the session's command has exited (the session closes with it).
+    func waitUntilEnded(seconds: Double = 10) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline, EndToEnd.run2("/usr/bin/tmux", ["has-session", "-t", name]) == 0 {
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+    }
+
     struct TmuxError: Error, CustomStringConvertible {
         var message: String
         var description: String { message }

@@ -256,4 +256,12 @@ final class MailScreenTests: XCTestCase {
         XCTAssertEqual(screen.selectedIndex, 1)
         XCTAssertEqual(screen.handleClick(column: 10, row: 3), .none, "the selected row again")
     }
+
+    func testBodyURLsDefangedInPreview() {
+        let review = FakeMailReview()
+        review.queue[0].excerpt = "ご確認ください https://login.bank-example.top/verify?id=9 までお願いします"
+        let text = MailScreen(review: review, strings: .en).render(width: 100, height: 30).text
+        XCTAssertTrue(text.contains("hxxps://login[.]bank-example[.]top/verify?id=9"), text)
+        XCTAssertFalse(text.contains("https://login.bank-example.top/verify?id=9"), "no live URL in the body")
+    }
 }

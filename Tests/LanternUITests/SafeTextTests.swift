@@ -116,6 +116,18 @@ final class SafeTextTests: XCTestCase {
         XCTAssertEqual(SafeText.defang("www.example.com/a.b"), "www[.]example[.]com/a.b")
     }
 
+    func testDefangURLsInBodyText() {
+        XCTAssertEqual(SafeText.defangingURLs(inText: "Please verify your account at http://bank-verify.example.net/ today."),
+                       "Please verify your account at hxxp://bank-verify[.]example[.]net/ today.")
+        XCTAssertEqual(SafeText.defangingURLs(inText: "返送されます。 https://sakura-kyubin-check.test/redelivery/24550"),
+                       "返送されます。 hxxps://sakura-kyubin-check[.]test/redelivery/24550")
+        XCTAssertEqual(SafeText.defangingURLs(inText: "<a href=\"https://a.example.com/x\">and ftp://b.example.org</a>"),
+                       "<a href=\"hxxps://a[.]example[.]com/x\">and fxp://b[.]example[.]org</a>")
+        XCTAssertEqual(SafeText.defangingURLs(inText: "no scheme ://here and a ratio 3://4"), "no scheme ://here and a ratio 3://4")
+        let once = SafeText.defangingURLs(inText: "see https://x.example.net/a and http://y.example.net")
+        XCTAssertEqual(SafeText.defangingURLs(inText: once), once, "defanging twice changes nothing")
+    }
+
     func testDefangIsStable() {
         let once = SafeText.defang("http://click.example.net/r?id=123")
         XCTAssertEqual(SafeText.defang(once), once)

@@ -206,8 +206,9 @@ extension MailScreen {
         }
 
         lines.append(("", .normal))
+        // The body quotes its URLs too; they are defanged there as in the URL list.
         for paragraph in SafeText.lines(item.excerpt) where lines.count < height {
-            for line in wrapCells(paragraph, width: width) { lines.append((line, .dim)) }
+            for line in wrapCells(SafeText.defangingURLs(inText: paragraph), width: width) { lines.append((line, .dim)) }
         }
         return Array(lines.prefix(height))
     }

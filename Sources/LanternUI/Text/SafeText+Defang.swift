@@ -59,3 +59,37 @@ extension SafeText {
         return output
     }
 }
+
+extension SafeText {
+    /// Returns `text` with every `scheme://…` run defanged as `defang(_:)` does, so a URL in a
+    /// message body is never drawn as a live link. A run ends at white space or a quote or
+    /// angle bracket. Host names without a scheme ("www.example.com") are left as they are.
+    ///
+    /// - Complexity: O(n) in the length of `text`.
+    public static func defangingURLs(inText text: String) -> String {
+        var output = ""
+        var remaining = Substring(text)
+        while let separator = remaining.range(of: "://") {
+            var schemeStart = separator.lowerBound
+            while schemeStart > remaining.startIndex {
+                let previous = remaining.index(before: schemeStart)
+                let character = remaining[previous]
+                guard character.isASCII, character.isLetter || character.isNumber || "+-.".contains(character) else { break }
+                schemeStart = previous
+            }
+            guard schemeStart < separator.lowerBound else {
+                output += remaining[..<separator.upperBound]
+                remaining = remaining[separator.upperBound...]
+                continue
+            }
+            var end = separator.upperBound
+            while end < remaining.endIndex, !remaining[end].isWhitespace, !"\"'<>`".contains(remaining[end]) {
+                end = remaining.index(after: end)
+            }
+            output += remaining[..<schemeStart]
+            output += defang(String(remaining[schemeStart..<end]))
+            remaining = remaining[end...]
+        }
+        return output + remaining
+    }
+}

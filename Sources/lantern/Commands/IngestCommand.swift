@@ -2,6 +2,7 @@ import Foundation
 import LanternDarknet
 import LanternStore
 import LanternTriage
+import LanternUI
 
 /// `lantern ingest`: captures into the store, then training unless `--no-train`.
 enum IngestCommand {
@@ -99,7 +100,7 @@ final class ProgressBar {
         let filled = Int(share * 30)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
         let rate = Double(records) / seconds
-        let name = (path as NSString).lastPathComponent
+        let name = SafeText.escapingControls((path as NSString).lastPathComponent)
         let line = String(format: "\r[%@] %3.0f%%  %.0f pkt/s  %@", bar, share * 100, rate, String(name.prefix(30)))
         FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
         drawn = true
