@@ -56,11 +56,17 @@ public final class AppScreens {
 
     public func render(width: Int, height: Int) -> ScreenGrid {
         var grid: ScreenGrid
+        // The tab names cover the right end of the status line when they are drawn at all.
+        let reserve = width >= tabsWidth + ReviewScreen.minimumWidth / 2 ? tabsWidth + 1 : 0
         switch front {
-        case .review: grid = review.render(width: width, height: height)
-        case .subnets: grid = subnets.render(width: width, height: height)
+        case .review:
+            review.statusLineReserve = reserve
+            grid = review.render(width: width, height: height)
+        case .subnets:
+            subnets.statusLineReserve = reserve
+            grid = subnets.render(width: width, height: height)
         case .mail:
-            mail.statusLineReserve = width >= tabsWidth + ReviewScreen.minimumWidth / 2 ? tabsWidth + 1 : 0
+            mail.statusLineReserve = reserve
             grid = mail.render(width: width, height: height)
         }
         drawTabs(into: &grid)

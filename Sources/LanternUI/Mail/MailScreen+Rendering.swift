@@ -78,15 +78,7 @@ extension MailScreen {
         if state.modelActive {
             segments.append(strings(.mailStatusLabels, ["malicious": String(state.maliciousLabels), "benign": String(state.benignLabels)]))
         }
-        // Whole segments only, so no number is cut short under the tab names. The model version
-        // is drawn even when it alone does not fit.
-        let limit = grid.width - 1 - statusLineReserve
-        var x = 1
-        for (index, segment) in segments.enumerated() {
-            let separator = index > 0 ? " | " : ""
-            guard index == 0 || x + DisplayWidth.width(of: separator + segment) <= limit else { break }
-            x += grid.draw(separator + segment, row: row, column: x, maxWidth: grid.width - x - 1, role: .status)
-        }
+        grid.drawWholeSegments(segments.map { ($0, .status) }, row: row, limit: grid.width - 1 - statusLineReserve)
     }
 
     // MARK: - Queue

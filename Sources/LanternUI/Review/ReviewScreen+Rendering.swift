@@ -72,15 +72,13 @@ extension ReviewScreen {
              (strings(.statusTrainedShort, counts), .status), (queue, .status), (alerts, alertRole)],
             [(strings(.statusModel, ["version": String(state.modelVersion)]), .status), (queue, .status), (alerts, alertRole)],
         ]
-        let separator = " | "
+        // The longest variant that fits left of the tab names; within it, segments are drawn
+        // whole, so a narrow window drops the alert count rather than cutting the queue size.
+        let limit = grid.width - 1 - statusLineReserve
         let chosen = variants.first { segments in
-            segments.reduce(0) { $0 + DisplayWidth.width(of: $1.0) } + separator.count * (segments.count - 1) + 2 <= grid.width
+            segments.reduce(0) { $0 + DisplayWidth.width(of: $1.0) } + 3 * (segments.count - 1) + 1 <= limit
         } ?? variants[variants.count - 1]
-        var x = 1
-        for (index, segment) in chosen.enumerated() {
-            if index > 0 { x += grid.draw(separator, row: row, column: x, maxWidth: grid.width - x - 1, role: .status) }
-            x += grid.draw(segment.0, row: row, column: x, maxWidth: grid.width - x - 1, role: segment.1)
-        }
+        grid.drawWholeSegments(chosen.map { ($0.0, $0.1) }, row: row, limit: limit)
     }
 
     // MARK: - Queue

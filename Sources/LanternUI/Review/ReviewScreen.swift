@@ -49,6 +49,9 @@ public final class ReviewScreen {
     var scrollOffset = 0
     /// Queue rows visible in the last render, the page size for PageUp/PageDown.
     var visibleQueueRows = 1
+    /// Cells at the right end of the status line that another view draws over (the tab names),
+    /// so the status line leaves out segments that would reach under them.
+    public var statusLineReserve = 0
     /// Where the last render drew the queue (header included); nil when it drew none, so a
     /// click then selects nothing.
     var queueArea: Rect?

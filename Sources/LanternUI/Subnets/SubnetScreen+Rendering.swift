@@ -50,10 +50,12 @@ extension SubnetScreen {
         grid.fill(row: 0, role: .status)
         guard let timeline else { return }
         let orderName = strings([.orderActivity, .orderAddress, .orderSimilarity][SubnetTimeline.Order.allCases.firstIndex(of: order) ?? 0])
-        grid.draw(strings(.subnetsStatus, [
+        let status = strings(.subnetsStatus, [
             "version": String(timeline.version), "subnets": String(timeline.rows.count), "days": String(timeline.dayCount),
             "flags": String(timeline.flags.count), "order": orderName,
-        ]), row: 0, column: 1, maxWidth: grid.width - 2, role: .status)
+        ])
+        let segments = status.components(separatedBy: " | ").map { (text: $0, role: ColorRole.status) }
+        grid.drawWholeSegments(segments, row: 0, limit: grid.width - 1 - statusLineReserve)
     }
 
     // MARK: - Heatmap

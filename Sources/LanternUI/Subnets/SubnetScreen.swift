@@ -34,6 +34,9 @@ public final class SubnetScreen {
     var topRow = 0
     var leftDay = 0
     var visibleRows = 1
+    /// Cells at the right end of the status line that another view draws over (the tab names),
+    /// so the status line leaves out segments that would reach under them.
+    public var statusLineReserve = 0
     var visibleDays = 1
     /// Where the last render drew the heatmap (day ruler included) and the width of its subnet
     /// column; nil when it drew none, so a click then selects nothing.
