@@ -49,3 +49,41 @@ int lantern_spawn(const char *path, char *const argv[], char *const envp[], cons
     posix_spawn_file_actions_destroy(&actions);
     return status;
 }
+
+static const int guarded_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+enum { guarded_count = sizeof(guarded_signals) / sizeof(guarded_signals[0]) };
+static volatile sig_atomic_t guarded_group = 0;
+static struct sigaction saved_actions[guarded_count];
+static int installed[guarded_count];
+
+static void guard_handler(int signal_number) {
+    pid_t group = (pid_t)guarded_group;
+    if (group > 0) kill(-group, SIGKILL);
+    for (int i = 0; i < guarded_count; i++) {
+        if (guarded_signals[i] == signal_number) sigaction(signal_number, &saved_actions[i], NULL);
+    }
+    raise(signal_number);
+}
+
+void lantern_child_guard_begin(pid_t group) {
+    guarded_group = group;
+    for (int i = 0; i < guarded_count; i++) {
+        installed[i] = 0;
+        if (sigaction(guarded_signals[i], NULL, &saved_actions[i]) != 0) continue;
+        // A handler someone else installed (the terminal UI's) stays in charge.
+        if (saved_actions[i].sa_handler != SIG_DFL || (saved_actions[i].sa_flags & SA_SIGINFO)) continue;
+        struct sigaction action;
+        action.sa_handler = guard_handler;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = 0;
+        if (sigaction(guarded_signals[i], &action, NULL) == 0) installed[i] = 1;
+    }
+}
+
+void lantern_child_guard_end(void) {
+    for (int i = 0; i < guarded_count; i++) {
+        if (installed[i]) sigaction(guarded_signals[i], &saved_actions[i], NULL);
+        installed[i] = 0;
+    }
+    guarded_group = 0;
+}

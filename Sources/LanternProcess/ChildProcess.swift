@@ -58,6 +58,10 @@ public enum ChildProcess {
         let pid = try spawn(
             executable, arguments, environment: environment, directory: directory,
             descriptors: (standardInput?.readEnd ?? nullDevice, standardOutput.writeEnd, standardError.writeEnd))
+        // An interrupted parent takes the child's process group with it.
+        // NOTE: one guarded group at a time; runs from two threads would guard only the later.
+        lantern_child_guard_begin(pid)
+        defer { lantern_child_guard_end() }
         standardInput?.closeReadEnd()
         standardOutput.closeWriteEnd()
         standardError.closeWriteEnd()

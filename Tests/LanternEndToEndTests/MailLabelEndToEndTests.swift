@@ -95,3 +95,49 @@ final class MailLabelEndToEndTests: XCTestCase {
         }
     }
 }
+
+/// An interrupted `lantern label mail` takes its labeller program with it.
+final class LabellerInterruptEndToEndTests: XCTestCase {
+    /// Returns whether `pid` still runs: gone, or a zombie waiting for its new parent, is not running.
+    private func isRunning(_ pid: pid_t) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return false }
+        return !status.contains("State:\tZ")
+    }
+
+    func testTerminatedLabellingKillsLabeller() throws {
+        try EndToEnd.requireBinary()
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        XCTAssertEqual(try EndToEnd.lantern(["simulate", "mail", "--out", "trap", "--messages", "20"], directory: directory).status, 0)
+        XCTAssertEqual(try EndToEnd.lantern(["ingest", "--db", "t.db", "--no-train", "trap/malicious", "trap/spam"], directory: directory).status, 0)
+        let script = "#!/bin/sh\necho $$ > '\(directory)/labeller.pid'\nexec sleep 1000\n"
+        try script.write(toFile: directory + "/hang", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory + "/hang")
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: EndToEnd.binary)
+        process.arguments = ["label", "mail", "--db", "t.db", "--labeller-cmd", directory + "/hang", "--labeller-timeout", "120"]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        var labeller: pid_t?
+        while Date() < deadline, labeller == nil {
+            labeller = (try? String(contentsOfFile: directory + "/labeller.pid", encoding: .utf8))
+                .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let pid = try XCTUnwrap(labeller, "the labeller never started")
+        XCTAssertTrue(isRunning(pid))
+
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        XCTAssertEqual(process.terminationStatus, SIGTERM)
+        let gone = Date().addingTimeInterval(5)
+        while Date() < gone, isRunning(pid) { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertFalse(isRunning(pid), "labeller \(pid) outlived lantern")
+        if isRunning(pid) { kill(pid, SIGKILL) }
+    }
+}
