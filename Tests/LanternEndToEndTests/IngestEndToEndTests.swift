@@ -70,6 +70,8 @@ final class IngestEndToEndTests: XCTestCase {
         XCTAssertEqual(first["packets"], "896")
         XCTAssertEqual(first["windows"], second["windows"])
         XCTAssertEqual(first["packets"], second["packets"])
+        XCTAssertEqual(first["model version"], second["model version"], "nothing new read, so no new model")
+        XCTAssertTrue(again.stderr.contains("no new captures"), again.stderr)
     }
 
     /// Mechanical labels counted independently from tshark's fields for the same 30 s windows.
