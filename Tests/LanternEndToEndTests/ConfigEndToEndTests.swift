@@ -24,7 +24,8 @@ final class ConfigEndToEndTests: XCTestCase {
         let config = "# test config\nkey review.label-backscatter = x\nkey reviw.skip = s\n"
         try config.write(toFile: configDirectory + "/config", atomically: true, encoding: .utf8)
 
-        let command = "cd '\(directory)' && exec env XDG_CONFIG_HOME='\(directory)/config' '\(EndToEnd.binary)' tui --db s.db --lang en"
+        // Not exec: the shell stays a moment after the UI quits, so the replayed log can be read.
+        let command = "cd '\(directory)' && env XDG_CONFIG_HOME='\(directory)/config' '\(EndToEnd.binary)' tui --db s.db --lang en; sleep 4"
         let session = try TmuxSession(command: command, width: 120, height: 30)
         // The key bar and the message line are drawn together, so waiting for both is enough;
         // the status line's queue count may be covered by the screen tabs at this width.
@@ -42,6 +43,11 @@ final class ConfigEndToEndTests: XCTestCase {
         try session.send("b", "x")
         try session.waitFor("a saved line after x") { $0.contains("saved:") && $0.contains("→ backscatter") }
         try session.send("q")
+        let after = try session.waitFor("the config problem printed in full after quitting") {
+            // The pane wraps long lines; joined again, the message must be whole.
+            $0.replacingOccurrences(of: "\n", with: "").contains("config:3: unknown screen 'reviw'; the line is skipped. Screens: review, subnets, mail.")
+        }
+        XCTAssertFalse(after.contains("x backscatter"), "the screen is closed:\n\(after)")
         session.waitUntilEnded()
 
         let labels = try EndToEnd.lantern(["export", "labels", "--db", "s.db", "--format", "jsonl"], directory: directory).stdout
