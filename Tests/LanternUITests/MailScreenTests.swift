@@ -264,4 +264,12 @@ final class MailScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("hxxps://login[.]bank-example[.]top/verify?id=9"), text)
         XCTAssertFalse(text.contains("https://login.bank-example.top/verify?id=9"), "no live URL in the body")
     }
+
+    func testAddressLikeDisplayNameQuoted() {
+        let review = FakeMailReview()
+        review.queue[0].senderName = "Bank Security Team <security@bank.example.com>"
+        review.queue[0].senderAddress = "x7@spam.example.net"
+        let text = MailScreen(review: review, strings: .en).render(width: 120, height: 30).text
+        XCTAssertTrue(text.contains("From: \"Bank Security Team <security@bank.example.com>\" <x7@spam.example.net>"), text)
+    }
 }

@@ -179,7 +179,11 @@ extension MailScreen {
         }
         let name = SafeText.line(item.senderName)
         let address = SafeText.line(item.senderAddress)
-        field(.mailPreviewFrom, name.isEmpty ? address : name + " <" + address + ">")
+        // A display name that looks like an address ("Bank <security@bank.example>") is quoted,
+        // so it cannot pass for the real address that follows it.
+        let shownName = name.contains(where: { "<>@\",;:".contains($0) })
+            ? "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : name
+        field(.mailPreviewFrom, name.isEmpty ? address : shownName + " <" + address + ">")
         field(.mailPreviewSubject, SafeText.line(item.subject))
         field(.mailPreviewDate, item.date.map { NumberText.utcTime($0) + " UTC" } ?? strings(.mailPreviewNoDate))
         field(.mailPreviewVerdict, verdictText(item))
