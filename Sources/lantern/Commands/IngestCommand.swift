@@ -78,11 +78,13 @@ enum IngestCommand {
         }
         // A run that read nothing new (every capture already ingested) leaves the model as it is,
         // rather than saving an identical model under a new version.
-        let readNothingNew = totals.files == 0 && BackscatterScoring.savedSettings(in: store) != nil
-        if !arguments.has("no-train") && !readNothingNew {
-            try TrainCommand.train(store: store, settings: BackscatterScoring.savedSettings(in: store) ?? BackscatterSettings())
-        } else if readNothingNew && !arguments.has("no-train") {
-            Output.note("no new captures; the model stays at its current version (run 'lantern train' to retrain)")
+        if !arguments.has("no-train") {
+            let saved = BackscatterScoring.savedSettings(in: store)
+            if totals.files == 0 && saved != nil {
+                Output.note("no new captures; the model stays at its current version (run 'lantern train' to retrain)")
+            } else {
+                try TrainCommand.train(store: store, settings: saved ?? BackscatterSettings())
+            }
         }
         if failures > 0 {
             Output.error("\(failures) of \(source.files.count) files had errors; what was read before each error is stored")
