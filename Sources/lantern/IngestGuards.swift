@@ -67,7 +67,7 @@ enum DarknetPrefixSetting {
                 + "after a slash, such as 16 or 16/48, not '\(text)'")
         }
         if let stored, stored != requested {
-            throw UsageError("store \(store.path) holds windows of a darknet with prefix lengths \(format(stored)) (IPv4/IPv6), "
+            throw UsageError("store \(store.path) contains windows of a darknet with prefix lengths \(format(stored)) (IPv4/IPv6), "
                 + "not \(format(requested)); use --darknet-prefix \(format(stored)) or ingest into another --db")
         }
         if stored == nil { try store.setMeta(key, format(requested)) }

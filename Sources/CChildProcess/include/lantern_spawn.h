@@ -14,9 +14,9 @@ int lantern_spawn(const char *path, char *const argv[], char *const envp[], cons
 /// pipe2(fds, O_CLOEXEC), which Swift's Glibc module does not expose.
 int lantern_pipe_cloexec(int fds[2]);
 
-/// Makes SIGINT, SIGTERM, SIGHUP and SIGQUIT, while they have their default action, first
-/// SIGKILL the process group `group` and then end this process as the signal would have, so a
-/// child started in its own group does not outlive an interrupted parent. One group at a time.
+/// Makes SIGINT, SIGTERM, SIGHUP and SIGQUIT first SIGKILL the process group `group`, then end
+/// this process as the signal would have. Only signals with their default action are changed.
+/// A child started in its own group thus never outlives an interrupted parent. One group at a time.
 void lantern_child_guard_begin(pid_t group);
 
 /// Restores the signal actions `lantern_child_guard_begin` replaced.

@@ -76,7 +76,7 @@ public struct MailLearningState: Sendable, Equatable {
     }
 }
 
-/// Proof that a mail label reached the store, returned before the screen may say "saved".
+/// Proof that a mail label reached the store, returned before the screen shows "saved".
 public struct MailLabelReceipt: Sendable, Equatable {
     public var labelID: Int64
     public var mailID: Int64

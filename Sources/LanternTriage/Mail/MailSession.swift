@@ -56,7 +56,7 @@ public final class MailSession: MailReview {
             let version = try refresh()
             return MailLabelReceipt(labelID: labelID, mailID: item.mailID, label: label, modelVersion: version)
         } catch {
-            // The label is committed, so the message leaves the queue and the error says so.
+            // The label is committed, so the message leaves the queue and the error message states it.
             rebuildQueue()
             throw MailSessionError.modelUpdateFailed(mailID: item.mailID, reason: String(describing: error))
         }

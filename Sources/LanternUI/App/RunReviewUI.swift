@@ -47,7 +47,7 @@ public func runReviewUI(review: BackscatterReview, options: UIOptions, subnets: 
         strings(.errorCrashed, ["log": log])
     }
     defer { terminal.restore() }
-    // The message line holds one row and clears at the first key, so every notice also goes to
+    // The message line is one row and clears at the first key, so every notice also goes to
     // stderr, which the terminal keeps in its log and prints in full after the screen closes.
     for notice in notices { fputs(notice + "\n", stderr) }
     try runEventLoop(screens: screens, terminal: terminal)

@@ -219,8 +219,8 @@ extension MailScreen {
 
     // MARK: - Message line, key bar and help
 
-    /// The text and role of the message line, if any. Without a mail model and with nothing else
-    /// to report, the line says which labels are missing.
+    /// Returns the text and role of the message line, if any. Without a mail model and with
+    /// nothing else to report, the line names the labels that are missing.
     var messageLine: (text: String, role: ColorRole)? {
         if message == nil, let review, !review.state.modelActive {
             return (strings(.mailNoModelHint), .normal)

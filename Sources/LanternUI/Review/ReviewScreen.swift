@@ -52,8 +52,8 @@ public final class ReviewScreen {
     /// Cells at the right end of the status line that another view draws over (the tab names),
     /// so the status line leaves out segments that would reach under them.
     public var statusLineReserve = 0
-    /// Where the last render drew the queue (header included); nil when it drew none, so a
-    /// click then selects nothing.
+    /// The queue's cells in the last render, header included. It is nil when no queue was
+    /// drawn, so a click then selects nothing.
     var queueArea: Rect?
     private var cachedGraph: (windowID: Int64, result: Result<TileGraph, ErrorText>)?
 
