@@ -28,108 +28,149 @@ public struct StoredWindow: Sendable {
 }
 
 extension Store {
+    /// Windows per segment row. About 1 MB of blob each: large enough that SQLite's per-row
+    /// cost vanishes, small enough that reading one window decodes little.
+    static let windowsPerSegment = 4096
+
     /// Writes closed windows of one capture; the caller batches them inside a transaction.
     /// - Complexity: O(n) in the number of windows.
     public func insertWindows(_ windows: [WindowSummary], captureID: Int64) throws {
+        var batch = WindowBatch()
+        for window in windows { batch.append(window) }
+        try insert(&batch, captureID: captureID)
+    }
+
+    /// Writes the batch's windows under `captureID` and empties it; the caller wraps it in a transaction.
+    /// - Returns: the id of the last segment written, or `nil` when the batch was empty.
+    @discardableResult
+    public func insert(_ batch: inout WindowBatch, captureID: Int64) throws -> Int64? {
         let statement = try database.prepare("""
-            INSERT INTO windows(capture_id, src, window_start, first_seen, last_seen, packets, transport, service_port,
-                quoted_port, web_dns_packets, mech_label, mech_rule, features, kinds, blocks, tap, top_ports)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO window_segments(capture_id, first_window, count, packets, mech_backscatter, mech_not, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        for window in windows {
-            statement.resetBindings()
-            try statement.bind(captureID, at: 1)
-            try statement.bind(window.source.description, at: 2)
-            try statement.bind(window.windowStart, at: 3)
-            try statement.bind(window.firstSeen, at: 4)
-            try statement.bind(window.lastSeen, at: 5)
-            try statement.bind(Int64(window.packets), at: 6)
-            try statement.bind(Int64(window.dominantTransport.rawValue), at: 7)
-            try statement.bind(Int64(window.dominantSourcePort), at: 8)
-            try statement.bind(Int64(window.quotedServicePort), at: 9)
-            try statement.bind(Int64(window.packetsFromWebOrDNSPort), at: 10)
-            if let label = window.mechanicalLabel { try statement.bind(Int64(label.rawValue), at: 11) }
-            try statement.bind(window.mechanicalRule?.rawValue, at: 12)
-            try statement.bindDoubles(count: window.features.count, at: 13) { window.features[$0] }
-            try statement.bindDoubles(count: window.kindCounts.count, at: 14) { Double(window.kindCounts[$0]) }
-            try statement.bindDoubles(count: window.destinationBlocks.count, at: 15) { Double(window.destinationBlocks[$0]) }
-            // The TAP blob is destinations, then ports, then packets, each per `TAPProtocol`.
-            let tap = [window.tapDestinations, window.tapPorts, window.tapPackets]
-            try statement.bindDoubles(count: tap.reduce(0) { $0 + $1.count }, at: 16) { offset in
-                var rest = offset
-                for part in tap {
-                    if rest < part.count { return Double(part[rest]) }
-                    rest -= part.count
+        var next = try Int64(meta("next_window_id") ?? "1") ?? 1
+        var last: Int64?
+        for segment in batch.take() {
+            try statement.run([.integer(captureID), .integer(next), .integer(Int64(segment.count)), .integer(Int64(segment.packets)),
+                               .integer(Int64(segment.mechanicalBackscatter)), .integer(Int64(segment.mechanicalNot)),
+                               .blob(segment.bytes)])
+            next += Int64(segment.count)
+            last = database.lastInsertRowID
+        }
+        if last != nil { try setMeta("next_window_id", String(next)) }
+        return last
+    }
+
+    /// Calls `body` with each segment's row id, first window id, bytes and scores, in window id order.
+    private func forEachSegment(where condition: String = "", _ values: [SQLiteStatement.Value] = [],
+                                _ body: (Int64, Int64, WindowSegment, [Double]?) throws -> Void) throws {
+        let statement = try database.prepare("""
+            SELECT s.id, s.first_window, s.data, c.scores FROM window_segments s
+            LEFT JOIN window_scores c ON c.segment_id = s.id \(condition) ORDER BY s.first_window
+            """)
+        try statement.bind(values)
+        while try statement.step() {
+            let id = statement.int(0)
+            let scores = statement.isNull(3) ? nil : statement.doubles(3)
+            try statement.withBlob(2) { bytes in
+                let segment: WindowSegment
+                do {
+                    segment = try WindowSegment(bytes: bytes)
+                    if let scores, scores.count != segment.count { throw SegmentDamage("\(scores.count) scores for \(segment.count) windows") }
+                } catch let damage as SegmentDamage {
+                    throw StoreError.damagedWindows(path: path, segment: id, reason: damage.reason)
                 }
-                preconditionFailure("TAP offset \(offset) is past the blob")
+                try body(id, statement.int(1), segment, scores)
             }
-            try statement.bind(Store.topPortsText(window.topDestinationPorts), at: 17)
-            try statement.runBound()
         }
     }
 
-    /// Top destination ports as stored: `protocol:port:packets`, comma-separated.
-    static func topPortsText(_ ports: [(key: UInt32, count: Int)]) -> String {
-        var text = ""
-        for (offset, entry) in ports.enumerated() {
-            if offset > 0 { text += "," }
-            text += String(entry.key >> 16)
-            text += ":"
-            text += String(entry.key & 0xffff)
-            text += ":"
-            text += String(entry.count)
+    /// Decodes the windows of `segment` whose index passes `include`.
+    private func decode(_ segment: WindowSegment, segmentID: Int64, firstWindow: Int64, scores: [Double]?,
+                        include: (Int) -> Bool = { _ in true }, into windows: inout [StoredWindow]) throws {
+        for index in 0..<segment.count where include(index) {
+            let score = scores.map { $0[index] }.flatMap { $0.isNaN ? nil : $0 }
+            do {
+                windows.append(try segment.window(at: index, id: firstWindow + Int64(index), score: score))
+            } catch let damage as SegmentDamage {
+                throw StoreError.damagedWindows(path: path, segment: segmentID, reason: damage.reason)
+            }
         }
-        return text
     }
 
-    static let windowColumns = """
-        id, src, window_start, first_seen, last_seen, packets, transport, service_port, quoted_port, mech_label,
-        features, kinds, blocks, score, web_dns_packets
-        """
-
-    static func readWindow(_ row: SQLiteStatement) -> StoredWindow {
-        StoredWindow(
-            id: row.int(0), source: row.text(1), windowStart: row.double(2), firstSeen: row.double(3), lastSeen: row.double(4),
-            packets: Int(row.int(5)), transport: TransportProtocol(rawValue: UInt8(truncatingIfNeeded: row.int(6))) ?? .other,
-            servicePort: Int(row.int(7)), quotedPort: Int(row.int(8)), packetsFromWebOrDNSPort: Int(row.int(14)),
-            mechanicalLabel: row.isNull(9) ? nil : MechanicalLabel(rawValue: Int(row.int(9))),
-            features: row.doubles(10), kindCounts: row.doubles(11).map { Int($0) }, destinationBlocks: row.doubles(12).map { Int($0) },
-            score: row.isNull(13) ? nil : row.double(13)
-        )
-    }
-
-    /// Returns every window, oldest first.
-    /// - Complexity: O(n) time and memory in the number of windows.
+    /// Returns every window, oldest first (ties in id order).
+    /// - Complexity: O(n log n) time and O(n) memory in the number of windows.
     public func allWindows() throws -> [StoredWindow] {
-        try database.prepare("SELECT \(Store.windowColumns) FROM windows ORDER BY window_start, id").rows([], Store.readWindow)
+        var windows = [StoredWindow]()
+        try forEachSegment { id, first, segment, scores in
+            try decode(segment, segmentID: id, firstWindow: first, scores: scores, into: &windows)
+        }
+        windows.sort { ($0.windowStart, $0.id) < ($1.windowStart, $1.id) }
+        return windows
     }
 
     /// Returns the windows of one source host, oldest first.
+    /// - Complexity: O(n) in the number of windows: every segment's source list is scanned.
     public func windows(ofSource source: String) throws -> [StoredWindow] {
-        try database.prepare("SELECT \(Store.windowColumns) FROM windows WHERE src = ? ORDER BY window_start, id")
-            .rows([.text(source)], Store.readWindow)
+        guard let address = IPAddress(source) else { return [] }
+        var windows = [StoredWindow]()
+        try forEachSegment { id, first, segment, scores in
+            try decode(segment, segmentID: id, firstWindow: first, scores: scores, include: { segment.source(at: $0) == address },
+                       into: &windows)
+        }
+        windows.sort { ($0.windowStart, $0.id) < ($1.windowStart, $1.id) }
+        return windows
     }
 
     public func window(id: Int64) throws -> StoredWindow? {
-        try database.prepare("SELECT \(Store.windowColumns) FROM windows WHERE id = ?").rows([.integer(id)], Store.readWindow).first
+        var windows = [StoredWindow]()
+        try forEachSegment(where: "WHERE s.first_window <= ?1 AND ?1 < s.first_window + s.count", [.integer(id)]) { segmentID, first, segment, scores in
+            try decode(segment, segmentID: segmentID, firstWindow: first, scores: scores, include: { first + Int64($0) == id },
+                       into: &windows)
+        }
+        return windows.first
     }
 
-    /// Stores the decision value of each window under a model version.
+    /// Stores the decision value of each window under a model version. Windows of a segment
+    /// missing from `scores` keep their earlier score.
     public func updateScores(_ scores: [(id: Int64, score: Double)], modelVersion: Int) throws {
+        let segments = try database.prepare("SELECT id, first_window, count FROM window_segments ORDER BY first_window")
+            .rows { (id: $0.int(0), first: $0.int(1), count: Int($0.int(2))) }
+        let sorted = scores.sorted { $0.id < $1.id }
+        let read = try database.prepare("SELECT scores FROM window_scores WHERE segment_id = ?")
+        let write = try database.prepare("INSERT OR REPLACE INTO window_scores(segment_id, model_version, scores) VALUES (?, ?, ?)")
         try database.transaction {
-            let statement = try database.prepare("UPDATE windows SET score = ?, score_version = ? WHERE id = ?")
-            for entry in scores {
-                try statement.run([.real(entry.score), .integer(Int64(modelVersion)), .integer(entry.id)])
+            var next = 0
+            for segment in segments {
+                while next < sorted.count && sorted[next].id < segment.first { next += 1 }
+                guard next < sorted.count, sorted[next].id < segment.first + Int64(segment.count) else { continue }
+                var values = try read.rows([.integer(segment.id)]) { $0.doubles(0) }.first ?? []
+                if values.count != segment.count { values = Array(repeating: .nan, count: segment.count) }
+                while next < sorted.count && sorted[next].id < segment.first + Int64(segment.count) {
+                    values[Int(sorted[next].id - segment.first)] = sorted[next].score
+                    next += 1
+                }
+                try write.run([.integer(segment.id), .integer(Int64(modelVersion)), .doubles(values)])
             }
         }
+    }
+
+    /// Returns every distinct source address, reading only the segments' source lists.
+    private func distinctSources() throws -> Set<IPAddress> {
+        var sources = Set<IPAddress>()
+        try forEachSegment { _, _, segment, _ in
+            for index in 0..<segment.count { sources.insert(segment.source(at: index)) }
+        }
+        return sources
     }
 
     /// Summary counts for `lantern stats`.
     public func windowCounts() throws -> (packets: Int, sources: Int, windows: Int, mechanicalBackscatter: Int, mechanicalNot: Int) {
-        try database.prepare("""
-            SELECT COALESCE(SUM(packets), 0), COUNT(DISTINCT src), COUNT(*),
-                   COALESCE(SUM(mech_label = 1), 0), COALESCE(SUM(mech_label = 0), 0) FROM windows
-            """).rows { (Int($0.int(0)), Int($0.int(1)), Int($0.int(2)), Int($0.int(3)), Int($0.int(4))) }.first ?? (0, 0, 0, 0, 0)
+        let totals = try database.prepare("""
+            SELECT COALESCE(SUM(packets), 0), COALESCE(SUM(count), 0),
+                   COALESCE(SUM(mech_backscatter), 0), COALESCE(SUM(mech_not), 0) FROM window_segments
+            """).rows { (Int($0.int(0)), Int($0.int(1)), Int($0.int(2)), Int($0.int(3))) }.first ?? (0, 0, 0, 0)
+        return (totals.0, try distinctSources().count, totals.1, totals.2, totals.3)
     }
 
     /// Packets read from captures (every record, IP or not).
@@ -141,6 +182,6 @@ extension Store {
 extension Store {
     /// Every source host with at least one window.
     public func sources() throws -> Set<String> {
-        Set(try database.prepare("SELECT DISTINCT src FROM windows").rows([]) { $0.text(0) })
+        Set(try distinctSources().map(\.description))
     }
 }

@@ -14,7 +14,8 @@ public final class Store {
     /// Default store file in the current folder.
     public static let defaultPath = "lantern.db"
 
-    static let schemaVersion = 1
+    /// 2 stores windows in segments; version 1 stores are converted when opened.
+    static let schemaVersion = 2
 
     public init(path: String) throws {
         database = try SQLiteDatabase(path: path)
@@ -24,7 +25,11 @@ public final class Store {
 
     private func migrate() throws {
         try database.execute(Store.schema)
-        let version = try database.prepare("SELECT value FROM meta WHERE key = 'schema'").rows { $0.text(0) }.first
+        var version = try database.prepare("SELECT value FROM meta WHERE key = 'schema'").rows { $0.text(0) }.first
+        if version == "1" {
+            try convertWindowRowsToSegments()
+            version = String(Store.schemaVersion)
+        }
         if let version, Int(version) != Store.schemaVersion {
             throw StoreError.incompatibleSchema(path: path, found: version, expected: Store.schemaVersion)
         }
@@ -46,30 +51,25 @@ public final class Store {
         error TEXT,
         ingested_at REAL NOT NULL
     );
-    CREATE TABLE IF NOT EXISTS windows(
+    -- Windows are stored a few thousand to a row (see WindowSegmentWriter); window ids run from
+    -- first_window to first_window + count - 1 and are never reused.
+    CREATE TABLE IF NOT EXISTS window_segments(
         id INTEGER PRIMARY KEY,
         capture_id INTEGER NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
-        src TEXT NOT NULL,
-        window_start REAL NOT NULL,
-        first_seen REAL NOT NULL,
-        last_seen REAL NOT NULL,
+        first_window INTEGER NOT NULL UNIQUE,
+        count INTEGER NOT NULL,
         packets INTEGER NOT NULL,
-        transport INTEGER NOT NULL,
-        service_port INTEGER NOT NULL,
-        quoted_port INTEGER NOT NULL,
-        web_dns_packets INTEGER NOT NULL,
-        mech_label INTEGER,
-        mech_rule TEXT,
-        features BLOB NOT NULL,
-        kinds BLOB NOT NULL,
-        blocks BLOB NOT NULL,
-        tap BLOB NOT NULL,
-        top_ports TEXT NOT NULL,
-        score REAL,
-        score_version INTEGER
+        mech_backscatter INTEGER NOT NULL,
+        mech_not INTEGER NOT NULL,
+        data BLOB NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS windows_by_source ON windows(src, window_start);
-    CREATE INDEX IF NOT EXISTS windows_by_capture ON windows(capture_id);
+    CREATE INDEX IF NOT EXISTS window_segments_by_capture ON window_segments(capture_id);
+    -- One score per window of the segment, little-endian doubles, NaN for none.
+    CREATE TABLE IF NOT EXISTS window_scores(
+        segment_id INTEGER PRIMARY KEY REFERENCES window_segments(id) ON DELETE CASCADE,
+        model_version INTEGER NOT NULL,
+        scores BLOB NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS labels(
         id INTEGER PRIMARY KEY,
         src TEXT NOT NULL,

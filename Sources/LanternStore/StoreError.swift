@@ -6,6 +6,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case corruptModel(path: String, version: Int, reason: String)
     /// A mail label or its source is not one of the accepted values.
     case invalidMailLabel(field: String, value: String, allowed: [String])
+    /// A stored window segment could not be decoded.
+    case damagedWindows(path: String, segment: Int64, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "store \(path): model version \(version) cannot be read (\(reason)); run 'lantern train --db \(path)' to build a new one"
         case let .invalidMailLabel(field, value, allowed):
             return "invalid mail \(field) '\(value)'; expected one of: \(allowed.joined(separator: ", "))"
+        case let .damagedWindows(path, segment, reason):
+            return "store \(path): window segment \(segment) is damaged (\(reason)); ingest the captures again into a new store with --db NEW.db"
         }
     }
 }

@@ -49,6 +49,33 @@ public struct WindowSummary: Sendable {
     /// the mechanical labels already speak for those ports.
     public var packetsFromWebOrDNSPort: Int
 
+    /// Memberwise, public so that a store converting an older format can rebuild summaries.
+    public init(source: IPAddress, windowStart: Double, firstSeen: Double, lastSeen: Double, packets: Int, features: [Double],
+                kindCounts: [Int], mechanicalLabel: MechanicalLabel?, mechanicalRule: MechanicalLabel.Rule?,
+                dominantTransport: TransportProtocol, dominantSourcePort: UInt16, quotedServicePort: UInt16,
+                destinationBlocks: [Int], tapDestinations: [Int], tapPorts: [Int], tapPackets: [Int],
+                topDestinationPorts: [(key: UInt32, count: Int)], anomalousPackets: Int, packetsFromWebOrDNSPort: Int) {
+        self.source = source
+        self.windowStart = windowStart
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.packets = packets
+        self.features = features
+        self.kindCounts = kindCounts
+        self.mechanicalLabel = mechanicalLabel
+        self.mechanicalRule = mechanicalRule
+        self.dominantTransport = dominantTransport
+        self.dominantSourcePort = dominantSourcePort
+        self.quotedServicePort = quotedServicePort
+        self.destinationBlocks = destinationBlocks
+        self.tapDestinations = tapDestinations
+        self.tapPorts = tapPorts
+        self.tapPackets = tapPackets
+        self.topDestinationPorts = topDestinationPorts
+        self.anomalousPackets = anomalousPackets
+        self.packetsFromWebOrDNSPort = packetsFromWebOrDNSPort
+    }
+
     /// Share of the window's packets that are response types (SYN-ACK, RST, ICMP error or reply, DNS response).
     public var responseShare: Double {
         guard packets > 0 else { return 0 }

@@ -86,6 +86,12 @@ public final class SQLiteStatement {
         return Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 
+    /// Lends a blob column's bytes without copying them; they are valid only inside `body`.
+    public func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return try body(UnsafeRawBufferPointer(start: count > 0 ? sqlite3_column_blob(handle, column) : nil, count: count))
+    }
+
     /// Reads a blob of little-endian doubles, as the store writes feature vectors.
     public func doubles(_ column: Int32) -> [Double] {
         let count = Int(sqlite3_column_bytes(handle, column)) / 8

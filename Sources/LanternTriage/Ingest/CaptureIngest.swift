@@ -6,8 +6,8 @@ import LanternStore
 ///
 /// Each file is one capture row. A file read to its end before is skipped, so ingesting the
 /// same input twice doubles nothing. A file that failed part-way keeps what was read (status
-/// `partial`) and is replaced when ingested again. Windows are written in batches, each batch
-/// one transaction, so memory holds only the open windows and one batch.
+/// `partial`) and is replaced when ingested again. Windows are encoded as they close and written
+/// in batches, each batch one transaction, so memory holds only the open windows and one batch.
 public final class CaptureIngest {
     /// The result of ingesting one file.
     public struct FileOutcome: Sendable {
@@ -27,10 +27,8 @@ public final class CaptureIngest {
     public var configuration = WindowAggregator.Configuration()
     /// Subnet prefix, day boundaries and signatures of the subnet-day counts written beside the windows.
     public var subnetConfiguration = SubnetDayAccumulator.Configuration()
-    /// Windows per transaction. Each commit rewrites every index page it touched, and source
-    /// addresses land on random pages of `windows_by_source`, so larger batches write fewer
-    /// bytes per window. Going from 5,000 to 50,000 raised peak memory by about 60 MB on a
-    /// simulated capture of 1 M packets.
+    /// Windows per transaction. Windows wait encoded (about 170 bytes each), and each commit
+    /// also rewrites the subnet-day rows it touched, so larger batches write fewer bytes per window.
     public var batchSize = 50_000
     /// Called about every 64k records.
     public var progress: Progress?
@@ -112,7 +110,7 @@ public final class CaptureIngest {
         // pragma while a failed ROLLBACK leaves a transaction open; callers stop after such errors.
         defer { try? store.database.execute("PRAGMA synchronous=FULL") }
 
-        var pending = [WindowSummary]()
+        var pending = WindowBatch()
         var storeError: Error?
         let subnetDays = SubnetDayAccumulator(configuration: subnetConfiguration)
         let aggregator = WindowAggregator(configuration: configuration) { window in
@@ -127,17 +125,17 @@ public final class CaptureIngest {
         let flush = { [store] in
             lastFlush = Date()
             guard !pending.isEmpty || finished, storeError == nil else { return }
+            let count = pending.count
             do {
                 try store.database.transaction {
-                    try store.insertWindows(pending, captureID: captureID)
+                    try store.insert(&pending, captureID: captureID)
                     let closed = finished ? subnetDays.takeAll() : subnetDays.takeClosed()
                     try store.addSubnetDays(closed, prefix: prefix, captureID: captureID)
                 }
-                windowsWritten += pending.count
+                windowsWritten += count
             } catch {
                 storeError = error
             }
-            pending.removeAll(keepingCapacity: true)
         }
 
         do {
