@@ -22,7 +22,7 @@ public struct StoredWindow: Sendable {
     /// Share of packets of response types, for the packet-type rule.
     public var responseShare: Double {
         guard packets > 0 else { return 0 }
-        let responses = PacketKind.allCases.filter(\.isResponse).reduce(0) { $0 + ($1.rawValue < kindCounts.count ? kindCounts[$1.rawValue] : 0) }
+        let responses = PacketKind.responseKinds.reduce(0) { $0 + ($1.rawValue < kindCounts.count ? kindCounts[$1.rawValue] : 0) }
         return Double(responses) / Double(packets)
     }
 }

@@ -17,6 +17,9 @@ public enum PacketKind: Int, CaseIterable, Sendable {
     case other
 
     /// True for the answer types a victim sends back to spoofed sources.
+    /// The kinds for which `isResponse` is true, in raw-value order, for loops run per window.
+    public static let responseKinds = allCases.filter(\.isResponse)
+
     public var isResponse: Bool {
         switch self {
         case .synAck, .rst, .icmpError, .icmpReply, .dnsResponse: return true

@@ -29,7 +29,7 @@ public final class SubnetDayAccumulator {
 
     /// The parts of a signature that matching reads, with the allowed TAP buckets as bit
     /// masks, so a window is tested without hashing or copying the signature's strings.
-    private struct Matcher {
+    fileprivate struct Matcher {
         var proto: TAPProtocol
         var destinations: UInt8
         var ports: UInt8
@@ -89,17 +89,9 @@ public final class SubnetDayAccumulator {
         latestWindowStart = max(latestWindowStart, window.windowStart)
         let cells = TAPCell.cells(of: window, thresholds: configuration.thresholds)
         let signatureCount = configuration.signatures.count
-        let matched = matchingSignatures(window, cells: cells)
-        // Mutating through the subscript holds the only reference, so the tables are not copied.
+        // Mutating through the subscript keeps the only reference, so the tables are not copied.
         open[key, default: Entry(signatureMatches: [Int](repeating: 0, count: signatureCount))].add(
-            window, cells: cells, matched: matched)
-    }
-
-    /// Indexes of the signatures the window matches.
-    private func matchingSignatures(_ window: WindowSummary, cells: [TAPCell]) -> [Int] {
-        var matched = [Int]()
-        for index in matchers.indices where matchers[index].matches(window, cells: cells) { matched.append(index) }
-        return matched
+            window, cells: cells, matchers: matchers)
     }
 
     /// Removes and returns the subnet-days that ended more than `margin` seconds before the
@@ -129,9 +121,9 @@ public final class SubnetDayAccumulator {
 }
 
 extension SubnetDayAccumulator.Entry {
-    mutating func add(_ window: WindowSummary, cells: [TAPCell], matched: [Int]) {
+    mutating func add(_ window: WindowSummary, cells: [TAPCell], matchers: [SubnetDayAccumulator.Matcher]) {
         for cell in cells { counts.cells[cell.index] += 1 }
-        for index in matched { signatureMatches[index] += 1 }
+        for index in matchers.indices where matchers[index].matches(window, cells: cells) { signatureMatches[index] += 1 }
         counts.windows += 1
         counts.packets += window.packets
         for port in window.topDestinationPorts { counts.ports[port.key, default: 0] += port.count }

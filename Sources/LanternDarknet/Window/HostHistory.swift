@@ -48,11 +48,25 @@ struct HostHistory {
 
         /// Values in the order of `WindowFeatures.historyNames`.
         var features: [Double] {
-            [
-                Double(windows), Double(packets), diversity(destinationPorts), diversity(sourcePorts),
-                diversity(destinations), packets > 0 ? Double(responses) / Double(packets) : 0,
-            ]
+            var values = [Double]()
+            appendFeatures(to: &values)
+            return values
         }
+
+        /// Appends `features` to `values` without building an array of its own: a window summary
+        /// calls this once per closed window.
+        func appendFeatures(to values: inout [Double]) {
+            values.append(Double(windows))
+            values.append(Double(packets))
+            values.append(diversity(destinationPorts))
+            values.append(diversity(sourcePorts))
+            values.append(diversity(destinations))
+            values.append(answerShare)
+        }
+
+        var answerShare: Double { packets > 0 ? Double(responses) / Double(packets) : 0 }
+
+        var destinationPortDiversity: Double { diversity(destinationPorts) }
     }
 
     private static func insert<T: Equatable>(_ value: T, into values: inout [T]) {

@@ -98,11 +98,15 @@ struct WindowAccumulator {
         features.append(Double(topSourcePort?.rank ?? 0) / total)
 
         let destinationPortRatio = Double(destinationPorts.count) / total
-        features += [destinationPortRatio, Double(sourcePorts.count) / total, Double(destinations.count) / total]
-        let hostFeatures = history.features
-        features += hostFeatures
-        let answerShare = Double(PacketKind.allCases.filter(\.isResponse).reduce(0) { $0 + kinds[$1.rawValue] }) / total
-        features += [answerShare * destinationPortRatio, hostFeatures[5] * hostFeatures[2]]
+        features.append(destinationPortRatio)
+        features.append(Double(sourcePorts.count) / total)
+        features.append(Double(destinations.count) / total)
+        history.appendFeatures(to: &features)
+        var responses = 0
+        for kind in PacketKind.responseKinds { responses += kinds[kind.rawValue] }
+        let answerShare = Double(responses) / total
+        features.append(answerShare * destinationPortRatio)
+        features.append(history.answerShare * history.destinationPortDiversity)
 
         let label = mechanical.label
         let dominant = dominantTransport()

@@ -79,7 +79,7 @@ public struct WindowSummary: Sendable {
     /// Share of the window's packets that are response types (SYN-ACK, RST, ICMP error or reply, DNS response).
     public var responseShare: Double {
         guard packets > 0 else { return 0 }
-        let responses = PacketKind.allCases.filter(\.isResponse).reduce(0) { $0 + kindCounts[$1.rawValue] }
+        let responses = PacketKind.responseKinds.reduce(0) { $0 + kindCounts[$1.rawValue] }
         return Double(responses) / Double(packets)
     }
 }
