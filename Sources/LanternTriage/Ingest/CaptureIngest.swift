@@ -96,11 +96,6 @@ public final class CaptureIngest {
         // capture or leaves it `partial` for the next ingest to replace. The setting belongs to
         // this connection only, so labels written by other connections keep FULL.
         try store.database.execute("PRAGMA synchronous=NORMAL")
-        // A 256 MiB page cache (SQLite's default is about 2 MB) keeps the hot pages of the window
-        // indexes between batches. In one run of scripts/bench on a 2-core VM it cut system time
-        // from 11.6 s to 7.2 s and raised peak memory from 126 to 396 MiB. It stays for the
-        // connection's life.
-        try store.database.execute("PRAGMA cache_size=-262144")
         // Checkpoint the write-ahead log every 16,384 pages (64 MiB) instead of SQLite's default
         // of 1,000. Each checkpoint copies the log into the database and syncs both, so fewer
         // checkpoints mean fewer syncs and fewer copies of index pages the next batches change again.
