@@ -285,7 +285,7 @@ extension Store {
         return result
     }
 
-    /// `protocol:port:packets` triples joined by commas, as the windows table writes top ports.
+    /// `protocol:port:packets` triples joined by commas, the format schema 1 window rows used for top ports.
     static func encodePorts(_ ports: [UInt32: Int]) -> String {
         ports.sorted { $0.key < $1.key }.map { "\($0.key >> 16):\($0.key & 0xffff):\($0.value)" }.joined(separator: ",")
     }

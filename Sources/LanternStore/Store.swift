@@ -214,6 +214,12 @@ extension Store {
             .run([.text(key), .text(value)])
     }
 
+    /// Returns whether nothing but settings was written: no capture, mail message or label.
+    public func containsNoData() throws -> Bool {
+        let sql = "SELECT (SELECT COUNT(*) FROM captures) + (SELECT COUNT(*) FROM mail_messages) + (SELECT COUNT(*) FROM labels)"
+        return try database.prepare(sql).rows { $0.int(0) }.first == 0
+    }
+
     public func meta(_ key: String) throws -> String? {
         try database.prepare("SELECT value FROM meta WHERE key = ?").rows([.text(key)]) { $0.text(0) }.first
     }

@@ -39,10 +39,13 @@ final class DarknetPrefixEndToEndTests: XCTestCase {
 
     func testMalformedPrefixRejected() throws {
         try EndToEnd.requireBinary()
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         for value in ["33", "16/200", "x", "16/"] {
-            let result = try EndToEnd.lantern(["ingest", "--db", "/tmp/unused-\(UUID().uuidString).db", "--darknet-prefix", value, "/dev/null"])
+            let result = try EndToEnd.lantern(["ingest", "--db", directory + "/unused.db", "--darknet-prefix", value, "/dev/null"])
             XCTAssertEqual(result.status, 2, value)
             XCTAssertTrue(result.stderr.contains("--darknet-prefix takes the IPv4 length (8 to 30)"), result.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/unused.db"), "rejected before anything was stored")
         }
     }
 }

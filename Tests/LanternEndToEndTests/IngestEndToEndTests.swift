@@ -55,6 +55,28 @@ final class IngestEndToEndTests: XCTestCase {
         XCTAssertGreaterThan(checked, 40)
     }
 
+    /// An option rejected only once the store is open leaves no new store behind, and never
+    /// removes a store that contains data.
+    func testRejectedOptionLeavesNoNewStore() throws {
+        try EndToEnd.requireBinary()
+        let folder = try EndToEnd.requireSharedData("pcap")
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = folder.appendingPathComponent("ddos-synack-reflection-ftp21.pcap").path
+
+        let rejected = try EndToEnd.lantern(["ingest", "--db", "\(directory)/new.db", "--window", "0", path])
+        XCTAssertEqual(rejected.status, 2, rejected.stderr)
+        XCTAssertTrue(rejected.stderr.contains("--window"), rejected.stderr)
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory)
+        XCTAssertEqual(left, [], "no store, log or lock file is left")
+
+        let ingested = try EndToEnd.lantern(["ingest", "--db", "\(directory)/kept.db", path])
+        XCTAssertEqual(ingested.status, 0, ingested.stderr)
+        let second = try EndToEnd.lantern(["ingest", "--db", "\(directory)/kept.db", "--window", "60", path])
+        XCTAssertEqual(second.status, 2, second.stderr)
+        XCTAssertEqual(try EndToEnd.stats(db: "\(directory)/kept.db")["packets"], "896")
+    }
+
     func testIngestingTwiceDoublesNothing() throws {
         try EndToEnd.requireBinary()
         let folder = try EndToEnd.requireSharedData("pcap")

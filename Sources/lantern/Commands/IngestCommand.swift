@@ -13,7 +13,20 @@ enum IngestCommand {
         }
         // Labeller options are checked before anything is read, so a typo costs no ingest time.
         let labellers = try MailLabellerOptions.chain(arguments, language: LabelMessages.language)
-        let store = try Store(path: arguments.value("db") ?? Store.defaultPath)
+        let path = arguments.value("db") ?? Store.defaultPath
+        let isNewStore = !FileManager.default.fileExists(atPath: path)
+        let store = try Store(path: path)
+        do {
+            return try ingest(arguments, into: store, labellers: labellers)
+        } catch let error as UsageError where isNewStore && (try? store.containsNoData()) == true {
+            // Some options are checked after the store is opened (--window 0, --darknet-prefix x).
+            // Rejecting one must not leave behind a store the user never meant to create.
+            for suffix in ["", "-wal", "-shm", ".ingest-lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw error
+        }
+    }
+
+    private static func ingest(_ arguments: Arguments, into store: Store, labellers: LabellerChain?) throws -> Int32 {
         let lock = try IngestLock(storePath: store.path)
         defer { lock.release() }
         let mail = try MailIngestCommand.run(arguments.positionals, kind: arguments.value("kind"), store: store, labellers: labellers,
