@@ -27,6 +27,15 @@ public final class BackscatterScoring {
         modelVersion = (try store.latestModel()?.version) ?? 0
     }
 
+    /// Positions in `windows` of each source host's windows, built on first use.
+    private lazy var positionsBySource: [String: [Int]] = Dictionary(grouping: windows.indices) { windows[$0].source }
+
+    /// Returns the loaded windows of one source host, oldest first, as `Store.windows(ofSource:)`
+    /// would, without scanning every stored segment on each call.
+    public func windows(ofSource source: String) -> [StoredWindow] {
+        (positionsBySource[source] ?? []).map { windows[$0] }
+    }
+
     /// Returns the settings of the newest saved model, or `nil` when none is saved. A session or a
     /// retrain after ingest uses them to keep the feature set and kernel chosen with `lantern train`.
     public static func savedSettings(in store: Store) -> BackscatterSettings? {

@@ -84,7 +84,7 @@ public final class BackscatterSession: BackscatterReview {
     public func tileGraph(for item: ReviewItem) throws -> TileGraph {
         guard let index = indexByID[item.windowID] else { throw TriageError.unknownWindow(item.windowID) }
         return TileGraphBuilder(state: scoring.learner.state, featureNames: featureNames)
-            .graph(hostWindows: try scoring.store.windows(ofSource: scoring.windows[index].source), selectedID: item.windowID)
+            .graph(hostWindows: scoring.windows(ofSource: scoring.windows[index].source), selectedID: item.windowID)
     }
 
     /// Writes scores, alerts and the queue size for the last model; call when the session ends.
