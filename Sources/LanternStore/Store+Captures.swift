@@ -16,6 +16,16 @@ public enum CaptureStatus: String, Sendable {
     case partial
 }
 
+/// Earlier captures that overlap a file being registered, found by size and first bytes.
+public struct CaptureCopies: Sendable {
+    /// Paths of shorter copies whose windows were deleted because this file contains their packets.
+    public var replaced: [String] = []
+    /// Path of a complete capture that contains this file's packets, so the file is skipped.
+    public var containedIn: String?
+
+    public init() {}
+}
+
 /// Counters of one capture's ingest, stored with it.
 public struct CaptureCounts: Sendable {
     public var records = 0
@@ -30,8 +40,11 @@ extension Store {
     ///
     /// Returns `nil` when a capture with the same identity was already read to the end, so the
     /// caller skips it. A partial earlier attempt is deleted with its windows (labels stay: they
-    /// refer to host and window start) and started again.
-    public func beginCapture(path: String, identity: String, size: Int64) throws -> Int64? {
+    /// refer to host and window start) and started again. So is a shorter copy of this file (see
+    /// `shorterCopies`). When this file is itself a shorter copy of a complete capture, it is
+    /// skipped too. `copies` tells the caller which of these happened.
+    public func beginCapture(path: String, identity: String, size: Int64, prefixHash: String? = nil,
+                             copies: inout CaptureCopies) throws -> Int64? {
         try database.transaction {
             let existing = try database.prepare("SELECT id, status FROM captures WHERE identity = ?")
                 .rows([.text(identity)]) { ($0.int(0), $0.text(1)) }.first
@@ -39,10 +52,40 @@ extension Store {
                 if existing.1 == CaptureStatus.complete.rawValue { return nil }
                 try database.prepare("DELETE FROM captures WHERE id = ?").run([.integer(existing.0)])
             }
+            if let prefixHash, let longer = try database.prepare("""
+                SELECT path FROM captures WHERE prefix_hash = ? AND size > ? AND status = 'complete' ORDER BY id LIMIT 1
+                """).rows([.text(prefixHash), .integer(size)], { $0.text(0) }).first {
+                copies.containedIn = longer
+                return nil
+            }
+            for copy in try shorterCopies(path: path, size: size, prefixHash: prefixHash) {
+                try database.prepare("DELETE FROM captures WHERE id = ?").run([.integer(copy.id)])
+                copies.replaced.append(copy.path)
+            }
             try database.prepare("""
-                INSERT INTO captures(path, identity, size, status, ingested_at) VALUES (?, ?, ?, 'partial', ?)
-                """).run([.text(path), .text(identity), .integer(size), .real(Date().timeIntervalSince1970)])
+                INSERT INTO captures(path, identity, size, status, ingested_at, prefix_hash) VALUES (?, ?, ?, 'partial', ?, ?)
+                """).run([.text(path), .text(identity), .integer(size), .real(Date().timeIntervalSince1970), prefixHash.map { .text($0) } ?? .null])
             return database.lastInsertRowID
+        }
+    }
+
+    public func beginCapture(path: String, identity: String, size: Int64) throws -> Int64? {
+        var copies = CaptureCopies()
+        return try beginCapture(path: path, identity: identity, size: size, copies: &copies)
+    }
+
+    /// Captures that an ingest of this file supersedes: shorter, with the same first bytes, and
+    /// either cut short (partial) or read from the same path. Such a capture is a copy taken
+    /// while the file was still being written, and keeping it would count its packets twice.
+    ///
+    /// NOTE: the first bytes are `CaptureIdentity.prefixLength` long, so a copy shorter than that
+    /// is not recognised, and a copy that ended on a packet boundary at another path stays.
+    private func shorterCopies(path: String, size: Int64, prefixHash: String?) throws -> [(id: Int64, path: String)] {
+        guard let prefixHash else { return [] }
+        return try database.prepare("""
+            SELECT id, path FROM captures WHERE prefix_hash = ? AND size < ? AND size >= ? AND (status = 'partial' OR path = ?)
+            """).rows([.text(prefixHash), .integer(size), .integer(Int64(CaptureIdentity.prefixLength)), .text(path)]) {
+            (id: $0.int(0), path: $0.text(1))
         }
     }
 
@@ -67,8 +110,13 @@ extension Store {
 ///
 /// Hashing whole multi-gigabyte captures would double the ingest's reading; size plus both ends
 /// tells apart rotated captures of one sensor, which share neither their first nor last packets.
+/// The hash of the first `prefixLength` bytes, kept apart, recognises a shorter copy of a file.
 public enum CaptureIdentity {
-    public static func of(path: String) throws -> (identity: String, size: Int64) {
+    /// Bytes hashed for `prefix`: a file header and the first packets, which two different
+    /// captures share only when one is a copy of the other.
+    public static let prefixLength = 4096
+
+    public static func of(path: String) throws -> (identity: String, size: Int64, prefix: String?) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
@@ -79,7 +127,8 @@ public enum CaptureIdentity {
         let head = try handle.read(upToCount: Int(min(chunk, size))) ?? Data()
         try handle.seek(toOffset: UInt64(max(0, size - chunk)))
         let tail = try handle.read(upToCount: Int(min(chunk, size))) ?? Data()
-        return ("\(size)-\(fnv1a(head))-\(fnv1a(tail))", size)
+        let prefix = head.count >= prefixLength ? fnv1a(head.prefix(prefixLength)) : nil
+        return ("\(size)-\(fnv1a(head))-\(fnv1a(tail))", size, prefix)
     }
 
     static func fnv1a(_ data: Data) -> String {

@@ -36,6 +36,7 @@ extension Store {
             }
             try flush()
             try database.execute("DROP TABLE windows")
+            try database.execute("ALTER TABLE captures ADD COLUMN prefix_hash TEXT")
             try setMeta("schema", String(Store.schemaVersion))
         }
     }

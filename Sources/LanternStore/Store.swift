@@ -49,7 +49,9 @@ public final class Store {
         not_ip INTEGER NOT NULL DEFAULT 0,
         undecodable INTEGER NOT NULL DEFAULT 0,
         error TEXT,
-        ingested_at REAL NOT NULL
+        ingested_at REAL NOT NULL,
+        -- Hash of the first CaptureIdentity.prefixLength bytes, to recognise shorter copies.
+        prefix_hash TEXT
     );
     -- Windows are stored a few thousand to a row (see WindowSegmentWriter); window ids run from
     -- first_window to first_window + count - 1 and are never reused.

@@ -77,6 +77,35 @@ final class IngestEndToEndTests: XCTestCase {
         XCTAssertEqual(try EndToEnd.stats(db: "\(directory)/kept.db")["packets"], "896")
     }
 
+    /// A copy cut short while the capture was still being written, then the whole file: the
+    /// packets are counted once, whichever of the two is ingested first.
+    func testShorterCopyCountedOnce() throws {
+        try EndToEnd.requireBinary()
+        let folder = try EndToEnd.requireSharedData("pcap")
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let whole = try Data(contentsOf: folder.appendingPathComponent("ddos-synack-reflection-ftp21.pcap"))
+        // 40,001 bytes ends inside record 498, as a copy taken mid-write would.
+        try whole.prefix(40_001).write(to: URL(fileURLWithPath: directory + "/part.pcap"))
+        try whole.write(to: URL(fileURLWithPath: directory + "/full.pcap"))
+
+        let part = try EndToEnd.lantern(["ingest", "--no-train", "--db", "a.db", "part.pcap"], directory: directory)
+        XCTAssertEqual(part.status, 1, "the cut copy is reported as incomplete")
+        XCTAssertEqual(try EndToEnd.stats(db: directory + "/a.db")["packets"], "497")
+        let full = try EndToEnd.lantern(["ingest", "--no-train", "--db", "a.db", "full.pcap"], directory: directory)
+        XCTAssertEqual(full.status, 0, full.stderr)
+        XCTAssertTrue(full.stderr.contains("full.pcap: replaces part.pcap, a shorter copy"), full.stderr)
+        let afterFull = try EndToEnd.stats(db: directory + "/a.db")
+        XCTAssertEqual(afterFull["packets"], "896")
+        XCTAssertEqual(afterFull["captures"], "1")
+
+        let reversed = try EndToEnd.lantern(["ingest", "--no-train", "--db", "b.db", "full.pcap", "part.pcap"], directory: directory)
+        XCTAssertEqual(reversed.status, 0, reversed.stderr)
+        XCTAssertTrue(reversed.stderr.contains("part.pcap: skipped, a shorter copy of full.pcap"), reversed.stderr)
+        XCTAssertEqual(try EndToEnd.stats(db: directory + "/b.db")["packets"], "896")
+        XCTAssertEqual(try EndToEnd.stats(db: directory + "/b.db")["windows"], afterFull["windows"])
+    }
+
     func testIngestingTwiceDoublesNothing() throws {
         try EndToEnd.requireBinary()
         let folder = try EndToEnd.requireSharedData("pcap")

@@ -34,6 +34,32 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try store.captures().count, 1)
     }
 
+    /// A file that grew at the same path replaces its earlier, complete capture. A complete,
+    /// shorter capture with the same first bytes from another path stays.
+    func testGrownFileReplacesCapture() throws {
+        let store = try Store(path: directory + "/s.db")
+        var copies = CaptureCopies()
+        let other = try XCTUnwrap(try store.beginCapture(path: "other.pcap", identity: "i2", size: 4500, prefixHash: "p", copies: &copies))
+        try store.finishCapture(id: other, status: .complete, counts: CaptureCounts(), error: nil)
+        let first = try XCTUnwrap(try store.beginCapture(path: "now.pcap", identity: "i1", size: 5000, prefixHash: "p", copies: &copies))
+        XCTAssertEqual(copies.containedIn, nil)
+        XCTAssertEqual(copies.replaced, [], "a complete capture from another path is kept")
+        try store.finishCapture(id: first, status: .complete, counts: CaptureCounts(), error: nil)
+
+        // other.pcap (4,500 bytes, complete) was read from another path, so it stays.
+        let grown = try store.beginCapture(path: "now.pcap", identity: "i3", size: 9000, prefixHash: "p", copies: &copies)
+        XCTAssertNotNil(grown)
+        XCTAssertEqual(copies.replaced, ["now.pcap"])
+        XCTAssertEqual(try store.captures().map(\.path), ["other.pcap", "now.pcap"])
+
+        copies = CaptureCopies()
+        XCTAssertNil(try store.beginCapture(path: "x.pcap", identity: "i4", size: 4200, prefixHash: "p", copies: &copies),
+                     "a shorter copy of a complete capture is skipped")
+        XCTAssertEqual(copies.containedIn, "other.pcap")
+        XCTAssertNotNil(try store.beginCapture(path: "y.pcap", identity: "i5", size: 4200, prefixHash: "q", copies: &copies),
+                        "other first bytes: another capture")
+    }
+
     func testLabelsSurviveReopenAndUndoKeepsHistory() throws {
         let path = directory + "/s.db"
         do {

@@ -16,6 +16,8 @@ public final class CaptureIngest {
         public var statistics = CaptureStatistics()
         public var windows = 0
         public var reopenedWindows = 0
+        /// Earlier captures this file replaced, or the one that already contains it.
+        public var copies = CaptureCopies()
         /// The error that stopped the file, with the file and offset in its message.
         public var error: String?
     }
@@ -41,7 +43,7 @@ public final class CaptureIngest {
     /// - Throws: only store failures, which leave earlier files intact.
     public func ingest(path: String) throws -> FileOutcome {
         var outcome = FileOutcome(path: path)
-        let identity: (identity: String, size: Int64)
+        let identity: (identity: String, size: Int64, prefix: String?)
         do {
             identity = try CaptureIdentity.of(path: path)
         } catch {
@@ -56,7 +58,8 @@ public final class CaptureIngest {
             return outcome
         }
         defer { reader.close() }
-        guard let captureID = try store.beginCapture(path: path, identity: identity.identity, size: identity.size) else {
+        guard let captureID = try store.beginCapture(path: path, identity: identity.identity, size: identity.size,
+                                                     prefixHash: identity.prefix, copies: &outcome.copies) else {
             outcome.skippedAsDuplicate = true
             return outcome
         }

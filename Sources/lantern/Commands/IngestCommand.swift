@@ -59,8 +59,15 @@ enum IngestCommand {
             bar.finish()
             if outcome.skippedAsDuplicate {
                 totals.skipped += 1
-                Output.note("\(path): already ingested, skipped")
+                if let longer = outcome.copies.containedIn {
+                    Output.note("\(path): skipped, a shorter copy of \(longer), which was already ingested")
+                } else {
+                    Output.note("\(path): already ingested, skipped")
+                }
                 continue
+            }
+            for copy in outcome.copies.replaced {
+                Output.note("\(path): replaces \(copy), a shorter copy of the same capture read earlier; its windows were removed")
             }
             let stats = outcome.statistics
             totals.files += 1
