@@ -42,7 +42,7 @@ extension Store {
     /// caller skips it. A partial earlier attempt is deleted with its windows (labels stay: they
     /// refer to host and window start) and started again. So is a shorter copy of this file (see
     /// `shorterCopies`). When this file is itself a shorter copy of a complete capture, it is
-    /// skipped too. `copies` tells the caller which of these happened.
+    /// skipped too. `copies` reports which of these happened.
     public func beginCapture(path: String, identity: String, size: Int64, prefixHash: String? = nil,
                              copies: inout CaptureCopies) throws -> Int64? {
         try database.transaction {
@@ -74,7 +74,7 @@ extension Store {
         return try beginCapture(path: path, identity: identity, size: size, copies: &copies)
     }
 
-    /// Captures that an ingest of this file supersedes: shorter, with the same first bytes, and
+    /// Returns the captures that an ingest of this file supersedes: shorter, with the same first bytes, and
     /// either cut short (partial) or read from the same path. Such a capture is a copy taken
     /// while the file was still being written, and keeping it would count its packets twice.
     ///

@@ -73,3 +73,18 @@ struct HostHistory {
         if values.count < cap && !values.contains(value) { values.append(value) }
     }
 }
+
+/// The host histories an aggregator ended a capture with, passed to the aggregator of the next
+/// capture. Opaque outside this module.
+public struct HostHistories: Sendable {
+    var byHost: [IPAddress: HostHistory] = [:]
+
+    public init() {}
+
+    init(byHost: [IPAddress: HostHistory]) {
+        self.byHost = byHost
+    }
+
+    /// Number of hosts with a history.
+    public var count: Int { byHost.count }
+}

@@ -46,11 +46,23 @@ public final class WindowAggregator {
     /// Number of (host, window) pairs currently open.
     public private(set) var openWindows = 0
 
-    /// - Parameter emit: called once per closed window, in no particular order.
-    public init(configuration: Configuration = Configuration(), emit: @escaping (WindowSummary) -> Void) {
+    /// Each host's history when `finish()` ran, for the next capture of the same sensor.
+    public private(set) var histories = HostHistories()
+
+    /// - Parameters:
+    ///   - histories: what `histories` held after the previous capture, so host features continue
+    ///     across rotated capture files instead of starting again at each one.
+    ///   - emit: called once per closed window, in no particular order.
+    public init(configuration: Configuration = Configuration(), histories: HostHistories = HostHistories(),
+                emit: @escaping (WindowSummary) -> Void) {
         precondition(configuration.windowSeconds > 0, "window width must be positive")
         self.configuration = configuration
         self.emit = emit
+        for (host, history) in histories.byHost {
+            hosts[host] = HostState(windows: [], history: history)
+            // Queued like a host whose last window closed, so an idle history is dropped as usual.
+            idleQueue.push(host, at: history.lastSeen)
+        }
     }
 
     /// Whether a host's latest closed window start still marks a late packet's window as
@@ -110,6 +122,7 @@ public final class WindowAggregator {
         order.sort { (closing[$0].windowStart, closing[$0].source) < (closing[$1].windowStart, closing[$1].source) }
         for index in order { emit(closing[index].summary()) }
         guard limit.isFinite else {
+            histories = HostHistories(byHost: hosts.compactMapValues(\.history))
             hosts.removeAll()
             idleQueue = IdleQueue()
             return

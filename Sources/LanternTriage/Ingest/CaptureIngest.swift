@@ -34,6 +34,9 @@ public final class CaptureIngest {
     public var batchSize = 50_000
     /// Called about every 64k records.
     public var progress: Progress?
+    /// Host histories left by the previous file, so that the files of one run (a sensor's rotated
+    /// captures, given in time order) form one history per host.
+    private var histories = HostHistories()
 
     public init(store: Store) {
         self.store = store
@@ -111,7 +114,7 @@ public final class CaptureIngest {
         var pending = WindowBatch()
         var storeError: Error?
         let subnetDays = SubnetDayAccumulator(configuration: subnetConfiguration)
-        let aggregator = WindowAggregator(configuration: configuration) { window in
+        let aggregator = WindowAggregator(configuration: configuration, histories: histories) { window in
             pending.append(window)
             subnetDays.add(window)
         }
@@ -152,6 +155,7 @@ public final class CaptureIngest {
             outcome.error = error.description
         }
         aggregator.finish()
+        histories = aggregator.histories
         finished = true
         flush()
         outcome.windows = windowsWritten
