@@ -74,9 +74,9 @@ extension Store {
         return try beginCapture(path: path, identity: identity, size: size, copies: &copies)
     }
 
-    /// Returns the captures that an ingest of this file supersedes: shorter, with the same first bytes, and
-    /// either cut short (partial) or read from the same path. Such a capture is a copy taken
-    /// while the file was still being written, and keeping it would count its packets twice.
+    /// Returns the captures that an ingest of this file supersedes: shorter, with the same first
+    /// bytes, and either cut short (partial) or read from the same path. Such a capture is a copy
+    /// taken while the file was still being written, and keeping it would count its packets twice.
     ///
     /// NOTE: the first bytes are `CaptureIdentity.prefixLength` long, so a copy shorter than that
     /// is not recognised, and a copy that ended on a packet boundary at another path stays.
