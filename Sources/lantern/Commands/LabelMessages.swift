@@ -32,6 +32,12 @@ enum LabelMessages {
             let program = SafeText.line(program), url = SafeText.defang(url), limit = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
             return ja ? "警告: ラベラー \(program) が \(url) で \(limit) 秒を超えたため停止しました。不明として扱います"
                 : "warning: labeller \(program) timed out after \(limit) s on \(url) and was killed; counted as unknown"
+        case let .commandAbandoned(program, timeouts, seconds):
+            let program = SafeText.line(program), limit = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            return ja ? "警告: ラベラー \(program) が \(timeouts) 件の URL で続けて時間切れ(各 \(limit) 秒)になったため、"
+                + "この実行ではもう呼び出しません。残りの URL は不明として扱います。プログラムを確認するか --labeller-timeout を増やしてください"
+                : "warning: labeller \(program) timed out on \(timeouts) URLs in a row (\(limit) s each); it is not run again in this run, "
+                + "so the remaining URLs count as unknown; check the program or raise --labeller-timeout"
         case let .commandUnparseable(program, url, output):
             let program = SafeText.line(program), url = SafeText.defang(url), output = SafeText.line(output)
             return ja ? "警告: ラベラー \(program) が \(url) で '\(output)' を出力しました。malicious、benign、unknown のいずれかが必要です。不明として扱います"

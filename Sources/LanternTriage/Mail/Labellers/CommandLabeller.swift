@@ -10,7 +10,9 @@ import LanternProcess
 /// `timeout` (the program's process group is then killed) or any other output counts as
 /// `unknown`, with a warning that names the program. One run per URL keeps a failure or a slow
 /// URL from costing the answers on the others. Answers are kept for the labeller's lifetime,
-/// so a URL that recurs across messages runs the program once.
+/// so a URL that recurs across messages runs the program once. After
+/// `timeoutsBeforeGivingUp` runs in a row time out, the program is not run again: a hung
+/// crawler would otherwise cost the whole timeout on every remaining URL.
 ///
 /// Lantern itself never opens the URL, and no text from mail becomes an argument, a path or an
 /// environment variable of the program.
@@ -29,6 +31,13 @@ public final class CommandLabeller: MailLabeller {
     private var warnings: [LabellerWarning] = []
     /// Program runs so far; a cached answer does not count.
     public private(set) var runs = 0
+    /// Runs in a row that timed out; any other outcome resets it.
+    private var consecutiveTimeouts = 0
+    /// Whether the program stopped being run after `timeoutsBeforeGivingUp` timeouts in a row.
+    public private(set) var gaveUp = false
+
+    /// Timeouts in a row after which the program is not run again for this labeller's lifetime.
+    public static let timeoutsBeforeGivingUp = 3
 
     /// Standard error kept in a warning, in bytes; longer output is cut.
     static let quotedOutputLimit = 200
@@ -61,6 +70,7 @@ public final class CommandLabeller: MailLabeller {
     /// Runs the program on `url`, or returns the answer of an earlier run.
     public func answer(for url: String) -> LabellerAnswer {
         if let known = answers[url] { return known }
+        guard !gaveUp else { return .unknown }
         let answer = run(url)
         answers[url] = answer
         return answer
@@ -79,8 +89,14 @@ public final class CommandLabeller: MailLabeller {
         }
         if result.timedOut {
             warnings.append(.commandTimedOut(program: name, url: url, seconds: timeout))
+            consecutiveTimeouts += 1
+            if consecutiveTimeouts == Self.timeoutsBeforeGivingUp {
+                gaveUp = true
+                warnings.append(.commandAbandoned(program: name, timeouts: consecutiveTimeouts, seconds: timeout))
+            }
             return .unknown
         }
+        consecutiveTimeouts = 0
         guard result.status == 0 else {
             let standardError = Self.quoted(result.errorOutput)
             warnings.append(.commandFailed(program: name, url: url, status: result.status, standardError: standardError))

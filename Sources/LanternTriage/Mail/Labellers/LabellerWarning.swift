@@ -11,6 +11,8 @@ public enum LabellerWarning: Sendable, Equatable, CustomStringConvertible {
     case commandFailed(program: String, url: String, status: Int32, standardError: String)
     /// The command was still running at the deadline and was killed with its process group.
     case commandTimedOut(program: String, url: String, seconds: Double)
+    /// The command timed out on several URLs in a row and is not run again in this run.
+    case commandAbandoned(program: String, timeouts: Int, seconds: Double)
     /// The command exited with 0 but printed something other than one of the three answers.
     case commandUnparseable(program: String, url: String, output: String)
 
@@ -36,6 +38,9 @@ public enum LabellerWarning: Sendable, Equatable, CustomStringConvertible {
             return "labeller \(program) exited with status \(status) on \(url)\(detail); counted as unknown"
         case let .commandTimedOut(program, url, seconds):
             return "labeller \(program) timed out after \(Self.seconds(seconds)) s on \(url) and was killed; counted as unknown"
+        case let .commandAbandoned(program, timeouts, seconds):
+            return "labeller \(program) timed out on \(timeouts) URLs in a row (\(Self.seconds(seconds)) s each); "
+                + "it is not run again in this run, so the remaining URLs count as unknown; check the program or raise --labeller-timeout"
         case let .commandUnparseable(program, url, output):
             return "labeller \(program) printed '\(output)' on \(url), expected malicious, benign or unknown; counted as unknown"
         }

@@ -80,6 +80,25 @@ final class CommandLabellerTests: XCTestCase {
                        "labeller \(program) timed out after 0.5 s on http://slow.example/ and was killed; counted as unknown")
     }
 
+    /// A hung program is given up after three timeouts in a row instead of costing the timeout
+    /// on every remaining URL; a run that ends in time resets the count.
+    func testHungProgramGivenUp() throws {
+        let program = try script("hung", """
+            read url
+            case "$url" in *fast*) echo benign ;; *) sleep 30 ;; esac
+            """)
+        let labeller = try CommandLabeller(program: program, timeout: 0.3)
+        let urls = ["http://a.example/", "http://b.example/", "http://fast.example/"]
+            + (1...5).map { "http://slow\($0).example/" }
+        XCTAssertEqual(urls.map { labeller.answer(for: $0) }, [.unknown, .unknown, .benign] + Array(repeating: .unknown, count: 5))
+        XCTAssertEqual(labeller.runs, 6, "two timeouts, one answer, then three timeouts in a row")
+        XCTAssertTrue(labeller.gaveUp)
+        let warnings = labeller.takeWarnings()
+        XCTAssertEqual(warnings.count, 6)
+        XCTAssertEqual(warnings.last, .commandAbandoned(program: program, timeouts: 3, seconds: 0.3))
+        XCTAssertEqual(labeller.answer(for: "http://fast.example/"), .benign, "earlier answers are still known")
+    }
+
     func testGarbageOutputCountsAsUnknown() throws {
         let program = try script("garbage", "echo 'definitely bad!'\necho malicious")
         let labeller = try CommandLabeller(program: program)
