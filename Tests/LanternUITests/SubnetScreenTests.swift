@@ -7,9 +7,13 @@ import XCTest
 
 /// The Subnets screen rendered into a grid and driven by keys, on a synthetic timeline.
 final class SubnetScreenTests: XCTestCase {
+    func makeTimeline(rows: Int, days: Int) -> SubnetTimeline {
+        Self.syntheticTimeline(rows: rows, days: days)
+    }
+
     /// `rows` subnets 10.0.0.0/16, 10.1.0.0/16, … over `days` days; row r is in prototype r % 3,
     /// except that row 2 moves to prototype 4 on the last day, where it is flagged.
-    func makeTimeline(rows: Int, days: Int) -> SubnetTimeline {
+    static func syntheticTimeline(rows: Int, days: Int, reason: String = "rare transition (P = 0.063%)") -> SubnetTimeline {
         var cells = [UInt8](repeating: 0, count: rows * days)
         for row in 0..<rows {
             for day in 0..<days { cells[row * days + day] = UInt8(row % 3) }
@@ -21,7 +25,7 @@ final class SubnetScreenTests: XCTestCase {
             return SubnetTimeline.Row(subnet: subnet, block: CIDRBlock(subnet), windows: rows - row)
         }
         let flag = StoredFlag(version: 1, subnet: rowsData[2].subnet, day: 20_000 + days - 1, fromPrototype: 2, toPrototype: 4,
-                              rarity: 3.2, reason: "rare transition (P = 0.063%)")
+                              rarity: 3.2, reason: reason)
         let prototypes = (0..<5).map { StoredPrototype(index: $0, centroid: [], members: 10, description: "prototype \($0)") }
         return SubnetTimeline(
             rows: rowsData, firstDay: 20_000, dayCount: days, cells: cells, version: 1, prototypes: prototypes, descriptions: [],

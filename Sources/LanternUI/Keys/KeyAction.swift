@@ -10,6 +10,9 @@ public protocol KeyAction: CaseIterable, Hashable, Sendable, RawRepresentable wh
     var shortLabel: StringKey { get }
     /// Sentence for the help overlay.
     var helpText: StringKey { get }
+    /// Whether the key bar keeps the action when it is too narrow for every entry. It is true
+    /// for quit and help, which must stay visible at any width.
+    var isPinnedInKeyBar: Bool { get }
 }
 
 extension KeyAction {

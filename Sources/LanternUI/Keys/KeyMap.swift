@@ -37,10 +37,11 @@ public struct KeyMap<Action: KeyAction>: Sendable, Equatable {
         bindings.first { $0.action == action }?.keys ?? []
     }
 
-    /// Key bar entries as (keys, label) text pairs, in table order.
-    func keyBarEntries(_ strings: Strings) -> [(keys: String, label: String)] {
+    /// Key bar entries of the bindings marked for it, in table order.
+    func keyBarEntries(_ strings: Strings) -> [KeyBarEntry] {
         bindings.filter(\.inKeyBar).map { binding in
-            (binding.keys.map { $0.displayName(strings) }.joined(separator: "/"), strings(binding.action.shortLabel))
+            KeyBarEntry(keys: binding.keys.map { $0.displayName(strings) }.joined(separator: "/"),
+                        label: strings(binding.action.shortLabel), isPinned: binding.action.isPinnedInKeyBar)
         }
     }
 

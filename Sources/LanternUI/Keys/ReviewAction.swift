@@ -15,6 +15,8 @@ public enum ReviewAction: String, CaseIterable, Sendable, KeyAction {
 
     public static let screenName = "review"
 
+    public var isPinnedInKeyBar: Bool { self == .quit || self == .toggleHelp }
+
     public var shortLabel: StringKey {
         switch self {
         case .moveUp: return .actionMoveUpShort

@@ -5,6 +5,8 @@ public enum MailAction: String, CaseIterable, Sendable, KeyAction {
 
     public static let screenName = "mail"
 
+    public var isPinnedInKeyBar: Bool { self == .quit || self == .toggleHelp }
+
     public var shortLabel: StringKey {
         switch self {
         case .moveUp: return .actionMoveUpShort

@@ -247,36 +247,20 @@ extension MailScreen {
     }
 
     func drawKeyBar(into grid: inout ScreenGrid, row: Int) {
-        grid.fill(row: row, role: .keyLabel)
-        var x = 1
-        for binding in keyMap.bindings where binding.inKeyBar {
+        let entries = keyMap.bindings.filter(\.inKeyBar).map { binding in
             // Arrow names take too much room in the bar, so it shows only j and k. The help lists both.
             let arrowFirst = binding.keys.count > 1 && [Key.up, .down].contains(binding.keys[0])
-            let keys = keyNames(arrowFirst ? Array(binding.keys.dropFirst()) : binding.keys)
-            let label = strings(binding.action.shortLabel)
-            let needed = DisplayWidth.width(of: keys) + 1 + DisplayWidth.width(of: label)
-            guard x + needed < grid.width else { break }
-            x += grid.draw(keys, row: row, column: x, role: .keyName) + 1
-            x += grid.draw(label, row: row, column: x, role: .keyLabel) + 2
+            return KeyBarEntry(keys: keyNames(arrowFirst ? Array(binding.keys.dropFirst()) : binding.keys),
+                               label: strings(binding.action.shortLabel), isPinned: binding.action.isPinnedInKeyBar)
         }
+        grid.drawKeyBar(entries, row: row)
     }
 
     func drawHelp(into grid: inout ScreenGrid, in rect: Rect) {
-        for row in rect.y..<rect.maxY { grid.fill(row: row, role: .help) }
-        grid.fill(row: rect.y, role: .helpTitle)
         let closeKeys = keyNames(keyMap.keys(for: .toggleHelp))
-        grid.draw(strings(.helpTitle) + "  " + strings(.helpClose, ["keys": closeKeys]), row: rect.y, column: 1, maxWidth: rect.width - 2, role: .helpTitle)
-        let entries = keyMap.bindings.map { (keys: keyNames($0.keys), text: strings($0.action.helpText)) }
-        let keyWidth = min(20, entries.map { DisplayWidth.width(of: $0.keys) }.max() ?? 0)
-        var y = rect.y + 1
-        for entry in entries where y < rect.maxY {
-            grid.draw(DisplayWidth.pad(entry.keys, to: keyWidth), row: y, column: 2, role: .keyName)
-            grid.draw(entry.text, row: y, column: 4 + keyWidth, maxWidth: rect.width - keyWidth - 5, role: .help)
-            y += 1
-        }
-        if y + 1 < rect.maxY {
-            grid.draw(strings(.helpReserved), row: y + 1, column: 2, maxWidth: rect.width - 3, role: .dim)
-        }
+        grid.drawKeyHelp(title: strings(.helpTitle) + "  " + strings(.helpClose, ["keys": closeKeys]),
+                         entries: keyMap.bindings.map { (keys: keyNames($0.keys), text: strings($0.action.helpText)) },
+                         footer: strings(.helpReserved), in: rect)
     }
 
     /// Returns `text` cut into lines of at most `width` cells between characters, never inside a

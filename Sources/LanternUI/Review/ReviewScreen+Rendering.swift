@@ -197,76 +197,24 @@ extension ReviewScreen {
     }
 
     func drawKeyBar(into grid: inout ScreenGrid, row: Int) {
-        grid.fill(row: row, role: .keyLabel)
-        var x = 1
-        for entry in keyMap.keyBarEntries(strings) {
-            let needed = DisplayWidth.width(of: entry.keys) + 1 + DisplayWidth.width(of: entry.label)
-            guard x + needed < grid.width else { break }
-            x += grid.draw(entry.keys, row: row, column: x, role: .keyName) + 1
-            x += grid.draw(entry.label, row: row, column: x, role: .keyLabel) + 2
-        }
+        grid.drawKeyBar(keyMap.keyBarEntries(strings), row: row)
     }
 
     // MARK: - Help and the too-small notice
 
     func drawHelp(into grid: inout ScreenGrid, in rect: Rect) {
-        for row in rect.y..<rect.maxY { grid.fill(row: row, role: .help) }
-        grid.fill(row: rect.y, role: .helpTitle)
         let closeKeys = keyMap.keys(for: .toggleHelp).map { $0.displayName(strings) }.joined(separator: " ")
-        grid.draw(strings(.helpTitle) + "  " + strings(.helpClose, ["keys": closeKeys]), row: rect.y, column: 1, maxWidth: rect.width - 2, role: .helpTitle)
-        let entries = keyMap.helpEntries(strings)
-        let keyWidth = min(20, entries.map { DisplayWidth.width(of: $0.keys) }.max() ?? 0)
-        var y = rect.y + 1
-        for entry in entries where y < rect.maxY {
-            grid.draw(DisplayWidth.pad(entry.keys, to: keyWidth), row: y, column: 2, role: .keyName)
-            grid.draw(entry.text, row: y, column: 4 + keyWidth, maxWidth: rect.width - keyWidth - 5, role: .help)
-            y += 1
-        }
-        if y + 1 < rect.maxY {
-            grid.draw(strings(.helpReserved), row: y + 1, column: 2, maxWidth: rect.width - 3, role: .dim)
-        }
+        grid.drawKeyHelp(title: strings(.helpTitle) + "  " + strings(.helpClose, ["keys": closeKeys]),
+                         entries: keyMap.helpEntries(strings), footer: strings(.helpReserved), in: rect)
     }
 
     func drawTooSmall(into grid: inout ScreenGrid) {
         guard grid.width > 0, grid.height > 0 else { return }
         let text = strings(.tooSmall, ["width": String(ReviewScreen.minimumWidth), "height": String(ReviewScreen.minimumHeight)])
-        let lines = wrap(text, width: grid.width)
+        let lines = DisplayWidth.wrap(text, width: grid.width)
         let top = max(0, (grid.height - lines.count) / 2)
         for (index, line) in lines.prefix(grid.height).enumerated() {
             grid.draw(line, row: top + index, column: 0, role: .normal)
         }
-    }
-
-    /// `text` cut into lines of at most `width` cells: at spaces where possible, otherwise
-    /// between characters (Japanese has no spaces), never inside a wide character.
-    func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var current = ""
-        var used = 0
-        for word in text.split(separator: " ") {
-            let wordWidth = DisplayWidth.width(of: String(word))
-            if used > 0 && used + 1 + wordWidth <= width {
-                current += " " + word
-                used += 1 + wordWidth
-                continue
-            }
-            if used > 0 {
-                lines.append(current)
-                current = ""
-                used = 0
-            }
-            for cluster in DisplayWidth.clusters(of: String(word)) where cluster.width <= width {
-                if used + cluster.width > width {
-                    lines.append(current)
-                    current = ""
-                    used = 0
-                }
-                current += cluster.text
-                used += cluster.width
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 }

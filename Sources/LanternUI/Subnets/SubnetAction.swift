@@ -5,6 +5,8 @@ public enum SubnetAction: String, CaseIterable, Sendable, KeyAction {
 
     public static let screenName = "subnets"
 
+    public var isPinnedInKeyBar: Bool { self == .quit || self == .toggleHelp }
+
     public var shortLabel: StringKey {
         switch self {
         case .up, .down, .left, .right: return .subnetActionMoveShort

@@ -68,13 +68,8 @@ extension SubnetScreen {
     }
 
     func drawHelp(into grid: inout ScreenGrid, in rect: Rect) {
-        clear(&grid, rect)
-        var y = rect.y
-        title(&grid, rect, strings(.helpTitle), &y)
-        for entry in keyMap.helpEntries(strings) {
-            line(&grid, rect, "  \(DisplayWidth.pad(entry.keys, to: 10))  \(entry.text)", .help, &y)
-        }
-        line(&grid, rect, "  " + strings(.screenSwitchHelp), .dim, &y)
+        grid.drawKeyHelp(title: strings(.helpTitle) + "  " + strings(.closeHint), entries: keyMap.helpEntries(strings),
+                         footer: strings(.screenSwitchHelp), in: rect)
     }
 
     private func clear(_ grid: inout ScreenGrid, _ rect: Rect) {

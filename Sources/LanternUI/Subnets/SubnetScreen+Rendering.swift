@@ -42,7 +42,9 @@ extension SubnetScreen {
         case .none: break
         case .detail(let row, let day): drawDetail(timeline, row: row, day: day, into: &grid, in: body)
         case .similar(let row): drawSimilar(timeline, row: row, into: &grid, in: body)
-        case .help: drawHelp(into: &grid, in: body)
+        // Help also covers the cursor line and the legend, which are of no use while it is open,
+        // so its wrapped lines fit at 80 × 24.
+        case .help: drawHelp(into: &grid, in: Rect(x: 0, y: 1, width: grid.width, height: grid.height - 3))
         }
     }
 
@@ -196,12 +198,6 @@ extension SubnetScreen {
     }
 
     func drawKeyBar(into grid: inout ScreenGrid, row: Int) {
-        grid.fill(row: row, role: .keyLabel)
-        var x = 1
-        for (keys, label) in keyMap.keyBarEntries(strings) {
-            guard x + DisplayWidth.width(of: keys) + 1 + DisplayWidth.width(of: label) < grid.width else { break }
-            x += grid.draw(keys, row: row, column: x, role: .keyName) + 1
-            x += grid.draw(label, row: row, column: x, role: .keyLabel) + 2
-        }
+        grid.drawKeyBar(keyMap.keyBarEntries(strings), row: row)
     }
 }
