@@ -100,4 +100,34 @@ final class KeyRebindingTests: XCTestCase {
         XCTAssertNil(Key.parseConfigName("F1"))
         XCTAssertNil(Key.parseConfigName("\u{202E}"))
     }
+
+    func testSpaceKeyNamedInBarAndHelp() {
+        for strings in [Strings.en, Strings.ja] {
+            let (map, errors) = KeyMap.review.applying(config("key review.skip = space"))
+            XCTAssertEqual(errors, [])
+            let screen = ReviewScreen(review: FakeReview(), strings: strings, keyMap: map)
+            let bar = screen.render(width: 120, height: 24).rowText(23)
+            XCTAssertTrue(bar.contains("Space " + strings(.actionSkipShort)), "\(strings.language): \(bar)")
+            _ = screen.handle(.character("?"))
+            let help = screen.render(width: 100, height: 30)
+            let row = (0..<help.height).map(help.rowText).first { $0.contains(strings(.actionSkip)) } ?? ""
+            XCTAssertEqual(row.trimmingSpaces().split(separator: " ").first, "Space", "\(strings.language): \(row)")
+        }
+    }
+
+    func testEveryNamedKeyHasVisibleName() {
+        for strings in [Strings.en, Strings.ja] {
+            for (name, key) in Key.configNames {
+                let shown = key.displayName(strings)
+                XCTAssertFalse(shown.trimmingCharacters(in: .whitespaces).isEmpty, "\(name) in \(strings.language)")
+                XCTAssertEqual(shown, shown.trimmingCharacters(in: .whitespaces), "\(name) in \(strings.language)")
+            }
+        }
+        XCTAssertEqual(Key.character("\u{A0}").displayName(.en), "U+00A0", "another blank character shows its code point")
+    }
+
+    func testIdeographicSpaceTypesSpace() {
+        XCTAssertEqual(Key.typed("\u{3000}"), .character(" "), "the space bar with a Japanese input method on")
+        XCTAssertEqual(Key.parseConfigName("\u{3000}"), .character(" "))
+    }
 }

@@ -16,13 +16,15 @@ public enum Key: Hashable, Sendable {
     /// The terminal changed size (ncurses KEY_RESIZE after SIGWINCH).
     case resize
 
-    /// Returns the key for a typed character. Full-width ASCII forms (U+FF01–FF5E), which a Japanese
-    /// input method sends while it is on, are mapped to their ASCII letters, so "ｂ" labels too.
+    /// Returns the key for a typed character. Full-width ASCII forms (U+FF01–FF5E) and the
+    /// ideographic space (U+3000), which a Japanese input method sends while it is on, are mapped
+    /// to their ASCII forms, so "ｂ" labels too and the space bar works with the input method on.
     public static func typed(_ scalar: Unicode.Scalar) -> Key {
         switch scalar.value {
         case 0x09: return .tab
         case 0x0A, 0x0D: return .enter
         case 0x1B: return .escape
+        case 0x3000: return .character(" ")
         case 0xFF01...0xFF5E:
             if let ascii = Unicode.Scalar(scalar.value - 0xFF01 + 0x21) {
                 return .character(Character(ascii))
@@ -33,9 +35,13 @@ public enum Key: Hashable, Sendable {
         }
     }
 
-    /// Returns the key's name as shown in the key bar and help.
+    /// Returns the key's name as shown in the key bar and help. A space or another blank
+    /// character gets a name, since it would show as an empty cell.
     func displayName(_ strings: Strings) -> String {
         switch self {
+        case .character(" "): return strings(.keySpace)
+        case .character(let character) where character.unicodeScalars.allSatisfy(\.properties.isWhitespace):
+            return character.unicodeScalars.map(Key.codePointName).joined(separator: " ")
         case .character(let character): return String(character)
         case .up: return strings(.keyUp)
         case .down: return strings(.keyDown)
@@ -83,5 +89,13 @@ extension Key {
         if let named = Key.configNames.first(where: { $0.key == self }) { return named.name }
         if case .character(let character) = self { return String(character) }
         return ""
+    }
+}
+
+extension Key {
+    /// Returns a scalar's code point as Unicode writes it, such as U+00A0.
+    fileprivate static func codePointName(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

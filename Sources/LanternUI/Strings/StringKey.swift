@@ -156,6 +156,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case keyLeft
     case keyRight
     case keyBackspace
+    case keySpace
 
     // Mail screen
     case tabMail

@@ -148,6 +148,7 @@ extension Strings {
         .keyLeft: "←",
         .keyRight: "→",
         .keyBackspace: "Backspace",
+        .keySpace: "Space",
 
         .tabMail: "Mail",
         .mailNone: "No mail in this store. Read some with: lantern ingest --db STORE MAIL-FOLDER",

@@ -148,6 +148,7 @@ extension Strings {
         .keyLeft: "←",
         .keyRight: "→",
         .keyBackspace: "Backspace",
+        .keySpace: "Space",
 
         .tabMail: "メール",
         .mailNone: "このストアにメールがありません。取り込むには: lantern ingest --db STORE MAIL-FOLDER",
