@@ -210,7 +210,25 @@ final class MailScreenTests: XCTestCase {
             review.state.modelActive = false
             let grid = MailScreen(review: review, strings: strings).render(width: 80, height: 24)
             XCTAssertTrue(grid.rowText(0).contains(strings(.mailStatusInactive)), grid.rowText(0))
-            XCTAssertTrue(grid.rowText(22).contains(strings(.mailNoModelHint)), "the whole hint fits in 80 columns: \(grid.rowText(22))")
+            let hint = strings(.mailNoModelHint, ["malicious": "m", "benign": "c"])
+            XCTAssertTrue(grid.rowText(22).contains(hint), "the whole hint fits in 80 columns: \(grid.rowText(22))")
+        }
+    }
+
+    func testNoModelHintNamesReboundKeys() {
+        let (config, errors) = Config.parse("key mail.label-malicious = x\nkey mail.label-benign = space\n", path: "config")
+        XCTAssertEqual(errors, [])
+        let (keys, keyErrors) = KeyMap.mail.applying(config)
+        XCTAssertEqual(keyErrors, [])
+        let expected: [Strings.Language: String] = [
+            .en: "No mail model yet: label one message malicious (x) and one not malicious (Space).",
+            .ja: "メールモデルはまだありません。悪性(x)と非悪性(Space)を 1 件ずつ判定してください。",
+        ]
+        for strings in [Strings.en, Strings.ja] {
+            let review = FakeMailReview()
+            review.state.modelActive = false
+            let line = MailScreen(review: review, strings: strings, keyMap: keys).render(width: 100, height: 24).rowText(22)
+            XCTAssertEqual(line.trimmingCharacters(in: .whitespaces), expected[strings.language], line)
         }
     }
 

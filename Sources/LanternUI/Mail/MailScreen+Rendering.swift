@@ -220,10 +220,12 @@ extension MailScreen {
     // MARK: - Message line, key bar and help
 
     /// Returns the text and role of the message line, if any. Without a mail model and with
-    /// nothing else to report, the line names the labels that are missing.
+    /// nothing else to report, the line names the labels that are missing and the keys in force
+    /// that store them.
     var messageLine: (text: String, role: ColorRole)? {
         if message == nil, let review, !review.state.modelActive {
-            return (strings(.mailNoModelHint), .normal)
+            let keys = ["malicious": keyNames(keyMap.keys(for: .labelMalicious)), "benign": keyNames(keyMap.keys(for: .labelBenign))]
+            return (strings(.mailNoModelHint, keys), .normal)
         }
         switch message {
         case .saved(let receipt):
@@ -242,7 +244,7 @@ extension MailScreen {
     }
 
     /// Returns the keys of a binding as the key bar and help show them, such as "Up/k".
-    private func keyNames(_ keys: [Key]) -> String {
+    func keyNames(_ keys: [Key]) -> String {
         keys.map { $0.displayName(strings) }.joined(separator: "/")
     }
 
