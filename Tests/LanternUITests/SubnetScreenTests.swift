@@ -125,4 +125,26 @@ final class SubnetScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("lantern cluster"), text)
         XCTAssertTrue(text.contains("プロトタイプ"), text)
     }
+
+    func testFlagReasonInScreenLanguage() {
+        let reason = "rare transition (P = 0.063%); prototype visited by 0.5% of subnets"
+        let expected: [Strings.Language: String] = [
+            .en: "Flagged: P2 → P4, rarity 3.20 (rare transition (P = 0.063%); prototype visited by 0.5% of subnets)",
+            .ja: "フラグ: P2 → P4、希少度 3.20(まれな遷移: P = 0.063%、移動先に入ったサブネット 0.5%)",
+        ]
+        for strings in [Strings.en, Strings.ja] {
+            let screen = SubnetScreen(timeline: Self.syntheticTimeline(rows: 5, days: 10, reason: reason), strings: strings)
+            _ = screen.handle(.character("f"))
+            _ = screen.handle(.enter)
+            let text = screen.render(width: 140, height: 30).text
+            XCTAssertTrue(text.contains(expected[strings.language] ?? "?"), "\(strings.language):\n\(text)")
+            if strings.language == .ja { XCTAssertFalse(text.contains("rare transition"), text) }
+        }
+    }
+
+    func testUnreadableFlagReasonShownAsStored() {
+        let screen = SubnetScreen(timeline: Self.syntheticTimeline(rows: 5, days: 10, reason: "manual flag"), strings: .ja)
+        XCTAssertEqual(screen.reasonText("manual flag"), "manual flag")
+        XCTAssertEqual(screen.reasonText("rare transition (P = 2%)"), "まれな遷移: P = 2%")
+    }
 }

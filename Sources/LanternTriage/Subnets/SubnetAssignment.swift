@@ -69,15 +69,8 @@ public enum SubnetAssignment {
         return SubnetAssignmentReport(version: set.version, subnets: subnets.count, subnetDays: subnetDays, days: days, flags: flags.count)
     }
 
-    /// Why a flag was raised, in one English line for exports.
+    /// Returns why a flag was raised, in one English line for the store and exports.
     static func reason(_ flag: EarlyWarning.Flag, settings: EarlyWarningSettings) -> String {
-        var parts: [String] = []
-        if flag.probability < settings.transitionThreshold {
-            parts.append(String(format: "rare transition (P = %.2g%%)", flag.probability * 100))
-        }
-        if flag.visitShare < settings.visitThreshold {
-            parts.append(String(format: "prototype visited by %.2g%% of subnets", flag.visitShare * 100))
-        }
-        return parts.joined(separator: "; ")
+        FlagReason(flag, settings: settings).text
     }
 }

@@ -127,6 +127,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case detailNoSignatures
     case detailFlag
     case detailFailed
+    case flagReasonTransition
+    case flagReasonVisit
+    case flagReasonBoth
     case similarTitle
     case similarRow
     case similarNone

@@ -26,7 +26,7 @@ extension SubnetScreen {
         if let flag = detail.flag {
             line(&grid, rect, strings(.detailFlag, [
                 "from": prototypeName(flag.fromPrototype), "to": prototypeName(flag.toPrototype),
-                "rarity": NumberText.fixed(flag.rarity, digits: 2, sign: false), "reason": flag.reason,
+                "rarity": NumberText.fixed(flag.rarity, digits: 2, sign: false), "reason": reasonText(flag.reason),
             ]), .statusAlert, &y)
         }
         line(&grid, rect, strings(.detailTotals, [
@@ -49,6 +49,20 @@ extension SubnetScreen {
             let bar = String(repeating: glyphs == .unicode ? "█" : "#", count: filled)
             let label = DisplayWidth.pad(TAPCell(index: index).description, to: 18)
             line(&grid, rect, "  \(label) \(DisplayWidth.pad(bar, to: barWidth)) \(Int((share * 100).rounded()))%", .help, &y)
+        }
+    }
+
+    /// Returns a flag's stored English reason in the screen's language. A reason that
+    /// `FlagReason` cannot read, such as one stored by an older version, is shown as stored.
+    func reasonText(_ stored: String) -> String {
+        guard let reason = FlagReason(text: stored) else { return SafeText.line(stored) }
+        let transition = reason.transitionPercent.map { strings(.flagReasonTransition, ["percent": $0]) }
+        let visit = reason.visitPercent.map { strings(.flagReasonVisit, ["percent": $0]) }
+        switch (transition, visit) {
+        case let (transition?, visit?): return strings(.flagReasonBoth, ["transition": transition, "visit": visit])
+        case let (transition?, nil): return transition
+        case let (nil, visit?): return visit
+        case (nil, nil): return SafeText.line(stored)
         }
     }
 
