@@ -13,7 +13,7 @@ enum ExportCommand {
         guard ["csv", "jsonl"].contains(format) else { throw UsageError("--format must be csv or jsonl, not '\(format)'") }
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
         // Each kind names its header once, so an empty export still prints the CSV header.
-        let rows: [[(String, String)]]
+        let rows: [[(String, ExportValue)]]
         let header: [String]
         switch what {
         case "labels": (rows, header) = (try LabelExport.rows(store), LabelExport.header)
@@ -23,7 +23,7 @@ enum ExportCommand {
         }
         if format == "csv" {
             Output.line((rows.first?.map(\.0) ?? header).joined(separator: ","))
-            for row in rows { Output.line(row.map { CSV.field($0.1) }.joined(separator: ",")) }
+            for row in rows { Output.line(row.map { CSV.field($0.1.csvText) }.joined(separator: ",")) }
         } else {
             for row in rows { Output.line(JSONLine.object(row)) }
         }
@@ -32,12 +32,12 @@ enum ExportCommand {
 
     static let alertHeader = ["victim", "transport", "service_port", "first_seen", "last_seen", "packets", "windows", "score", "attack_rate_pps", "model_version"]
 
-    static func alertFields(_ alert: AlertLine) -> [(String, String)] {
+    static func alertFields(_ alert: AlertLine) -> [(String, ExportValue)] {
         [
-            ("victim", alert.victim), ("transport", alert.transport), ("service_port", String(alert.servicePort)),
-            ("first_seen", alert.firstSeen), ("last_seen", alert.lastSeen), ("packets", String(alert.packets)),
-            ("windows", String(alert.windows)), ("score", String(alert.score)), ("attack_rate_pps", String(alert.attackRatePerSecond)),
-            ("model_version", String(alert.modelVersion)),
+            ("victim", .text(alert.victim)), ("transport", .text(alert.transport)), ("service_port", .integer(alert.servicePort)),
+            ("first_seen", .text(alert.firstSeen)), ("last_seen", .text(alert.lastSeen)), ("packets", .integer(alert.packets)),
+            ("windows", .integer(alert.windows)), ("score", .double(alert.score)), ("attack_rate_pps", .double(alert.attackRatePerSecond)),
+            ("model_version", .integer(alert.modelVersion)),
         ]
     }
 }
@@ -50,23 +50,11 @@ enum CSV {
     }
 }
 
-/// A flat JSON object of string values from ordered pairs; numbers stay strings only where the
-/// value is not a plain number, so the output parses as typed JSON.
+/// A flat JSON object from ordered pairs: text as JSON strings, numbers as JSON numbers,
+/// flags as `true` or `false`, and missing or empty values as `null`.
 enum JSONLine {
-    static func object(_ fields: [(String, String)]) -> String {
-        let body = fields.map { key, value -> String in
-            let isNumber = !value.isEmpty && Double(value) != nil && !value.contains("T") && value != "inf" && value != "nan"
-            let json: String
-            if value.isEmpty {
-                json = "null"
-            } else if isNumber {
-                json = value
-            } else {
-                json = quoted(value)
-            }
-            return "\"\(key)\":" + json
-        }
-        return "{" + body.joined(separator: ",") + "}"
+    static func object(_ fields: [(String, ExportValue)]) -> String {
+        "{" + fields.map { key, value in quoted(key) + ":" + value.json }.joined(separator: ",") + "}"
     }
 
     static func quoted(_ value: String) -> String {

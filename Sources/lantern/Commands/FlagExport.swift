@@ -6,7 +6,7 @@ import LanternTriage
 enum FlagExport {
     static let header = ["subnet", "day", "from_prototype", "to_prototype", "rarity", "from_description", "to_description", "reason", "prototype_version"]
 
-    static func rows(_ store: Store) throws -> [[(String, String)]] {
+    static func rows(_ store: Store) throws -> [[(String, ExportValue)]] {
         let set = try store.latestPrototypeSet()
         let descriptions = set?.prototypes.map(\.description) ?? []
         func describe(_ prototype: Int?) -> String {
@@ -15,10 +15,11 @@ enum FlagExport {
         }
         return try store.flags().map { flag in
             [
-                ("subnet", flag.subnet), ("day", DayClock.dateText(ofDay: flag.day)),
-                ("from_prototype", flag.fromPrototype.map { "P\($0)" } ?? "quiet"), ("to_prototype", "P\(flag.toPrototype)"),
-                ("rarity", String(format: "%.3f", flag.rarity)), ("from_description", describe(flag.fromPrototype)),
-                ("to_description", describe(flag.toPrototype)), ("reason", flag.reason), ("prototype_version", String(flag.version)),
+                ("subnet", .text(flag.subnet)), ("day", .text(DayClock.dateText(ofDay: flag.day))),
+                ("from_prototype", .text(flag.fromPrototype.map { "P\($0)" } ?? "quiet")), ("to_prototype", .text("P\(flag.toPrototype)")),
+                ("rarity", .fixed(flag.rarity, digits: 3)), ("from_description", .text(describe(flag.fromPrototype))),
+                ("to_description", .text(describe(flag.toPrototype))), ("reason", .text(flag.reason)),
+                ("prototype_version", .integer(flag.version)),
             ]
         }
     }

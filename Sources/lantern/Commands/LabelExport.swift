@@ -15,35 +15,36 @@ enum LabelExport {
         "shown_score", "shown_reason", "shown_verdict", "shown_confidence", "shown_unknown", "model_version", "undone_at",
     ]
 
-    static func rows(_ store: Store) throws -> [[(String, String)]] {
+    static func rows(_ store: Store) throws -> [[(String, ExportValue)]] {
         let messageIDs = Dictionary(try store.mailMessages().map { ($0.id, $0.messageID) }, uniquingKeysWith: { first, _ in first })
         return try store.allLabels().map(windowFields)
             + store.mailLabels(includeUndone: true).map { mailFields($0, messageID: messageIDs[$0.mailID] ?? "") }
     }
 
-    static func windowFields(_ label: StoredLabel) -> [(String, String)] {
+    static func windowFields(_ label: StoredLabel) -> [(String, ExportValue)] {
         [
-            ("kind", "window"), ("id", String(label.id)), ("src", label.source),
-            ("window_start", Timestamps.rfc3339(label.windowStart)), ("mail_id", ""), ("message_id", ""),
-            ("label", label.label), ("source", "analyst"), ("analyst", label.analyst),
-            ("labelled_at", Timestamps.rfc3339(label.labelledAt)),
-            ("shown_score", label.shownScore.map { String(format: "%.4f", $0) } ?? ""), ("shown_reason", label.shownReason ?? ""),
-            ("shown_verdict", ""), ("shown_confidence", ""), ("shown_unknown", ""),
-            ("model_version", String(label.modelVersion)), ("undone_at", label.undoneAt.map(Timestamps.rfc3339) ?? ""),
+            ("kind", .text("window")), ("id", .integer(label.id)), ("src", .text(label.source)),
+            ("window_start", .text(Timestamps.rfc3339(label.windowStart))), ("mail_id", .missing), ("message_id", .missing),
+            ("label", .text(label.label)), ("source", .text("analyst")), ("analyst", .text(label.analyst)),
+            ("labelled_at", .text(Timestamps.rfc3339(label.labelledAt))),
+            ("shown_score", label.shownScore.map { .fixed($0, digits: 4) } ?? .missing), ("shown_reason", .text(label.shownReason ?? "")),
+            ("shown_verdict", .missing), ("shown_confidence", .missing), ("shown_unknown", .missing),
+            ("model_version", .integer(label.modelVersion)), ("undone_at", .text(label.undoneAt.map(Timestamps.rfc3339) ?? "")),
         ]
     }
 
     /// Returns a mail label's fields. The Message-ID comes from the message and passes through
     /// `SafeText.line` like the other mail text of the exports.
-    static func mailFields(_ label: StoredMailLabel, messageID: String) -> [(String, String)] {
+    static func mailFields(_ label: StoredMailLabel, messageID: String) -> [(String, ExportValue)] {
         [
-            ("kind", "mail"), ("id", String(label.id)), ("src", ""), ("window_start", ""), ("mail_id", String(label.mailID)),
-            ("message_id", SafeText.line(messageID)), ("label", label.label), ("source", label.source),
-            ("analyst", SafeText.line(label.labeller)), ("labelled_at", Timestamps.rfc3339(label.labelledAt)),
-            ("shown_score", ""), ("shown_reason", ""), ("shown_verdict", label.shownVerdict ?? ""),
-            ("shown_confidence", label.shownConfidence.map { String(format: "%.4f", $0) } ?? ""),
-            ("shown_unknown", label.shownUnknown.map { $0 ? "true" : "false" } ?? ""),
-            ("model_version", String(label.modelVersion)), ("undone_at", label.undoneAt.map(Timestamps.rfc3339) ?? ""),
+            ("kind", .text("mail")), ("id", .integer(label.id)), ("src", .missing), ("window_start", .missing),
+            ("mail_id", .integer(label.mailID)), ("message_id", .text(SafeText.line(messageID))), ("label", .text(label.label)),
+            ("source", .text(label.source)), ("analyst", .text(SafeText.line(label.labeller))),
+            ("labelled_at", .text(Timestamps.rfc3339(label.labelledAt))), ("shown_score", .missing), ("shown_reason", .missing),
+            ("shown_verdict", .text(label.shownVerdict ?? "")),
+            ("shown_confidence", label.shownConfidence.map { .fixed($0, digits: 4) } ?? .missing),
+            ("shown_unknown", label.shownUnknown.map(ExportValue.boolean) ?? .missing),
+            ("model_version", .integer(label.modelVersion)), ("undone_at", .text(label.undoneAt.map(Timestamps.rfc3339) ?? "")),
         ]
     }
 }

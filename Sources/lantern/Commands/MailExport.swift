@@ -17,17 +17,18 @@ enum MailExport {
         "verdict", "confidence", "unknown", "label",
     ]
 
-    static func rows(_ store: Store) throws -> [[(String, String)]] {
+    static func rows(_ store: Store) throws -> [[(String, ExportValue)]] {
         let labels = MailTraining.labelsInForce(try store.mailLabels())
         return try store.mailMessages().map { mail in
             [
-                ("id", String(mail.id)), ("date", mail.date.map { Timestamps.rfc3339($0.timeIntervalSince1970) } ?? ""),
-                ("sender_address", SafeText.line(mail.senderAddress)), ("sender_name", SafeText.line(mail.senderName)),
-                ("subject", SafeText.line(mail.subject)), ("domains", mail.domains.joined(separator: " ")),
-                ("attachment_types", mail.attachments.map(\.mediaType).joined(separator: " ")),
-                ("attachment_names", mail.attachments.compactMap { $0.name.map(SafeText.line) }.joined(separator: " | ")),
-                ("verdict", mail.verdict ?? ""), ("confidence", mail.confidence.map { String(format: "%.4f", $0) } ?? ""),
-                ("unknown", mail.unknown.map { $0 ? "true" : "false" } ?? ""), ("label", labels[mail.id]?.label ?? mail.folderLabel ?? ""),
+                ("id", .integer(mail.id)), ("date", .text(mail.date.map { Timestamps.rfc3339($0.timeIntervalSince1970) } ?? "")),
+                ("sender_address", .text(SafeText.line(mail.senderAddress))), ("sender_name", .text(SafeText.line(mail.senderName))),
+                ("subject", .text(SafeText.line(mail.subject))), ("domains", .text(mail.domains.joined(separator: " "))),
+                ("attachment_types", .text(mail.attachments.map(\.mediaType).joined(separator: " "))),
+                ("attachment_names", .text(mail.attachments.compactMap { $0.name.map(SafeText.line) }.joined(separator: " | "))),
+                ("verdict", .text(mail.verdict ?? "")), ("confidence", mail.confidence.map { .fixed($0, digits: 4) } ?? .missing),
+                ("unknown", mail.unknown.map(ExportValue.boolean) ?? .missing),
+                ("label", .text(labels[mail.id]?.label ?? mail.folderLabel ?? "")),
             ]
         }
     }
