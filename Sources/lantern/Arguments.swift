@@ -65,8 +65,15 @@ struct Arguments {
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 }
 
-/// A mistake in how a command was called; printed with a pointer to `--help`.
+/// A mistake in how a command was called; printed with a pointer to `--help`, exit status 2.
 struct UsageError: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+/// A valid command that could not run, such as on a missing file or a store that another
+/// process has locked. It is printed as it is, and the exit status is 1.
+struct CommandFailure: Error, CustomStringConvertible {
     var description: String
     init(_ message: String) { description = message }
 }

@@ -13,11 +13,11 @@ final class IngestLock {
         let path = storePath + ".ingest-lock"
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw UsageError("cannot create the lock file \(path): \(String(cString: strerror(errno))); check the folder's permissions")
+            throw CommandFailure("cannot create the lock file \(path): \(String(cString: strerror(errno))); check the folder's permissions")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw UsageError("another 'lantern ingest' is writing to \(storePath); wait for it to finish or use another --db")
+            throw CommandFailure("another 'lantern ingest' is writing to \(storePath); wait for it to finish or use another --db")
         }
     }
 

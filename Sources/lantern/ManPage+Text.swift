@@ -54,7 +54,8 @@ extension ManPage.Text {
         exitStatus: [
             ".SH EXIT STATUS",
             ".TP", ".B 0", "Success.",
-            ".TP", ".B 1", "A command failed, for example on an unreadable file; the message names it.",
+            ".TP", ".B 1", "A valid command failed while it ran, for example on a missing or unreadable file, or on a store",
+            "that another \\fBingest\\fR is writing; the message names it.",
             ".TP", ".B 2", "The command line was invalid: an unknown command or option, or a missing value.",
             ".TP", ".B 128+N", "\\fBtui\\fR was ended by signal N, after the terminal was restored.",
         ],

@@ -1,6 +1,7 @@
 import Foundation
 
-// Entry point: dispatch the subcommand; every failure ends with a message and a non-zero status.
+// Entry point: dispatch the subcommand. Every failure ends with a message and a non-zero status:
+// 2 for a usage error, 1 for any other failure (see EXIT STATUS in ManPage+Text.swift).
 let words = Array(CommandLine.arguments.dropFirst())
 do {
     let status = try Lantern.run(words)

@@ -78,20 +78,23 @@ final class MailLabelEndToEndTests: XCTestCase {
     func testLabelOptionsRejectedWithReasons() throws {
         let database = directory + "/t.db"
         _ = try EndToEnd.lantern(["ingest", "--no-train", "--db", database, directory + "/mail"])
-        let cases: [([String], String)] = [
-            ([], "lantern: label mail needs --reputation FILE or --labeller-cmd PROGRAM, for example: lantern label mail --reputation urlhaus.csv"),
-            (["--reputation", directory + "/missing.txt"], "lantern: cannot read the reputation list \(directory)/missing.txt: no such file"),
-            (["--labeller-cmd", "no-such-labeller-program"],
+        // Status 2 for a command line that is wrong as written, 1 for a file or program that is missing.
+        let cases: [([String], Int32, String)] = [
+            ([], 2, "lantern: label mail needs --reputation FILE or --labeller-cmd PROGRAM, for example: lantern label mail --reputation urlhaus.csv"),
+            (["--reputation", directory + "/missing.txt"], 1, "lantern: cannot read the reputation list \(directory)/missing.txt: no such file"),
+            (["--labeller-cmd", "no-such-labeller-program"], 1,
              "lantern: labeller program no-such-labeller-program was not found or is not executable; give a path or a program on PATH"),
-            (["--labeller-cmd", directory + "/judge", "--labeller-timeout", "0"],
+            (["--labeller-cmd", directory + "/judge", "--labeller-timeout", "0"], 2,
              "lantern: --labeller-timeout takes a number of seconds above 0, not '0'"),
-            (["--reputation", directory + "/list.txt", "--labeller-arg", "x"],
+            (["--reputation", directory + "/list.txt", "--labeller-arg", "x"], 2,
              "lantern: --labeller-arg and --labeller-timeout need --labeller-cmd PROGRAM"),
         ]
-        for (options, message) in cases {
+        for (options, status, message) in cases {
             let result = try EndToEnd.run(EndToEnd.binary, ["label", "mail", "--db", database] + options, environment: ["LANG": "C"])
-            XCTAssertEqual(result.status, 2, "\(options)")
+            XCTAssertEqual(result.status, status, "\(options)")
             XCTAssertTrue(result.stderr.hasPrefix(message + "\n"), result.stderr)
+            let usageNote = "Run 'lantern help' for the commands and their options."
+            XCTAssertEqual(result.stderr.contains(usageNote), status == 2, "only usage errors point to help: \(result.stderr)")
         }
     }
 }

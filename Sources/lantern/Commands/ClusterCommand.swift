@@ -58,10 +58,10 @@ enum ClusterCommand {
     /// vector) with no store, timed, for `scripts/bench-subnets`. Prints the seconds and the top height.
     static func clusterVectorFile(_ path: String, dimension: Int) throws -> Int32 {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError("--vectors: cannot read \(path); it must be a file of little-endian doubles")
+            throw CommandFailure("--vectors: cannot read \(path); it must be a file of little-endian doubles")
         }
         guard data.count % (8 * dimension) == 0, !data.isEmpty else {
-            throw UsageError("--vectors: \(path) holds \(data.count) bytes, not a whole number of \(dimension)-double vectors")
+            throw CommandFailure("--vectors: \(path) holds \(data.count) bytes, not a whole number of \(dimension)-double vectors")
         }
         let values = data.withUnsafeBytes { raw in
             (0..<(data.count / 8)).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) }

@@ -41,7 +41,7 @@ enum MailLabellerOptions {
             do {
                 list = try ReputationList(path: path)
             } catch let error as LabellerError {
-                throw UsageError(LabelMessages.error(error, language))
+                throw CommandFailure(LabelMessages.error(error, language))
             }
             for warning in list.takeWarnings() { Output.note(LabelMessages.warning(warning, language)) }
             Output.note(LabelMessages.listLoaded(list, language))
@@ -54,8 +54,10 @@ enum MailLabellerOptions {
             }
             do {
                 labellers.append(try CommandLabeller(program: program, arguments: arguments.values("labeller-arg"), timeout: timeout))
+            } catch LabellerError.invalidTimeout(let value) {
+                throw UsageError(LabelMessages.error(.invalidTimeout(value), language))
             } catch let error as LabellerError {
-                throw UsageError(LabelMessages.error(error, language))
+                throw CommandFailure(LabelMessages.error(error, language))
             }
         }
         return labellers.isEmpty ? nil : LabellerChain(labellers)

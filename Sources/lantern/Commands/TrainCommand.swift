@@ -58,7 +58,7 @@ enum StoreOpening {
     static func open(_ path: String?, mustExist: Bool) throws -> Store {
         let path = path ?? Store.defaultPath
         if mustExist && !FileManager.default.fileExists(atPath: path) {
-            throw UsageError("store \(path) does not exist; run 'lantern ingest --db \(path) CAPTURE' first")
+            throw CommandFailure("store \(path) does not exist; run 'lantern ingest --db \(path) CAPTURE' first")
         }
         return try Store(path: path)
     }

@@ -1,0 +1,48 @@
+import Foundation
+import XCTest
+
+/// Exit statuses through the binary: 2 for a command line that is wrong as written, 1 for a
+/// valid command that could not run, as the man page's EXIT STATUS section states.
+final class ExitStatusEndToEndTests: XCTestCase {
+    private var directory = ""
+
+    override func setUpWithError() throws {
+        try EndToEnd.requireBinary()
+        directory = try EndToEnd.temporaryDirectory()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func testBusyStoreLockIsRuntimeFailure() throws {
+        // This test process holds the lock, as a running ingest would.
+        let descriptor = open(directory + "/s.db.ingest-lock", O_RDWR | O_CREAT, 0o600)
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        defer { close(descriptor) }
+        XCTAssertEqual(flock(descriptor, LOCK_EX | LOCK_NB), 0)
+
+        let result = try EndToEnd.lantern(["ingest", "--db", "s.db", "capture.pcap"], directory: directory)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.stderr, "lantern: another 'lantern ingest' is writing to s.db; wait for it to finish or use another --db\n")
+    }
+
+    func testMissingReputationFileIsRuntimeFailure() throws {
+        let result = try EndToEnd.run(EndToEnd.binary, ["ingest", "--db", "s.db", "--reputation", "missing.txt", "mail"],
+                                      directory: directory, environment: ["LANG": "C"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.stderr, "lantern: cannot read the reputation list missing.txt: no such file\n")
+    }
+
+    func testMissingStoreIsRuntimeFailure() throws {
+        let result = try EndToEnd.lantern(["stats", "--db", "none.db"], directory: directory)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.stderr, "lantern: store none.db does not exist; run 'lantern ingest --db none.db CAPTURE' first\n")
+    }
+
+    func testUnknownOptionIsUsageError() throws {
+        let result = try EndToEnd.lantern(["stats", "--bogus"], directory: directory)
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.hasSuffix("Run 'lantern help' for the commands and their options.\n"), result.stderr)
+    }
+}
