@@ -95,7 +95,8 @@ extension CommandSpec {
             .flag("ascii", "draw with ASCII characters only"),
             .flag("preview", "show the screens with built-in sample data; no store is opened"),
         ],
-        trailing: [PositionalSpec(name: "FILE", help: "a capture or mail file to ingest into a new temporary store and open",
+        trailing: [PositionalSpec(name: "FILE", help: "a capture or mail file or folder to ingest into a new temporary store and open; "
+                                      + "the store is removed on exit unless a label was stored in it",
                                   isPath: true, isOptional: true)])
 
     static let cluster = CommandSpec(

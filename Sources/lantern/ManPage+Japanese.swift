@@ -92,7 +92,7 @@ extension ManPage.Text {
 
         "tui": "アナリストのレビューキューを端末で開く。",
         "tui --db": "使うストア (既定: ./lantern.db)。",
-        "tui FILE": "一時フォルダの新しいストアに取り込んでから開く、キャプチャまたはメールのファイル。",
+        "tui FILE": "一時フォルダの新しいストアに取り込んでから開く、キャプチャまたはメールのファイルかフォルダ。判定を保存しなかった場合、ストアは終了時に削除します。",
         "tui --lang": "UI の言語 (既定: LC_ALL、LC_MESSAGES、LANG から決定)。",
         "tui --theme": "テーマ名 (dark、light、high-contrast、colorblind) またはテーマファイル (既定: 設定ファイルの theme、なければ dark)。",
         "tui --config": "テーマ・言語・マウス・キー割り当ての設定ファイル (既定: $XDG_CONFIG_HOME/lantern/config)。",

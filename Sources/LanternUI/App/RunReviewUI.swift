@@ -42,7 +42,8 @@ public func runReviewUI(review: BackscatterReview, options: UIOptions, subnets: 
     let source: BackscatterReview = options.preview ? PreviewReview() : review
     let screen = ReviewScreen(review: source, strings: strings, keyMap: reviewKeys, glyphs: options.glyphs, notices: notices)
     let subnetScreen = SubnetScreen(timeline: subnets, strings: strings, glyphs: options.glyphs, keyMap: subnetKeys)
-    let screens = AppScreens(review: screen, subnets: subnetScreen, mail: MailScreen(review: options.preview ? nil : mail, strings: strings, keyMap: mailKeys))
+    let screens = AppScreens(review: screen, subnets: subnetScreen, mail: MailScreen(review: options.preview ? nil : mail, strings: strings, keyMap: mailKeys),
+                             front: options.firstScreen)
     let terminal = try Terminal(theme: theme, environment: environment, logPath: options.logPath, mouse: config.mouse ?? true) { log in
         strings(.errorCrashed, ["log": log])
     }

@@ -19,6 +19,8 @@ public struct UIOptions: Sendable {
     /// Ignore the `review` argument and run on `PreviewReview`'s built-in sample queue, to try
     /// the screen without a store.
     public var preview: Bool
+    /// The screen in front when the session starts.
+    public var firstScreen: AppScreens.Screen = .review
 
     public init(
         language: String? = nil, themeName: String? = nil, configPath: String? = nil, themeDirectories: [String]? = nil,

@@ -6,6 +6,12 @@ import LanternUI
 /// `lantern tui`: the review queue in the terminal.
 enum TUICommand {
     static func run(_ words: [String]) throws -> Int32 {
+        try run(words, openedFile: false)
+    }
+
+    /// - Parameter openedFile: whether the store is the temporary one of `tui FILE`. Such a store
+    ///   with mail and no traffic windows opens on the Mail screen, since the file was mail.
+    private static func run(_ words: [String], openedFile: Bool) throws -> Int32 {
         let arguments = try Arguments(words, spec: .tui)
         var options = UIOptions()
         options.language = arguments.value("lang")
@@ -27,23 +33,43 @@ enum TUICommand {
         // The Mail screen gets a session only when the store contains mail, so a capture-only store
         // pays nothing for it.
         let mail = try store.mailCountsByFolderLabel().isEmpty ? nil : try MailSession(store: store, analyst: analyst)
+        if try openedFile && mail != nil && store.windowCounts().windows == 0 { options.firstScreen = .mail }
         let status = try present(session, options: options, subnets: try SubnetTimeline.load(store: store), mail: mail)
         try session.close()
         return status
     }
 
-    /// Ingests one file into a new store in the temporary folder and opens it, for a quick look
-    /// at a capture without choosing a store; the store's path is printed so its labels can be kept.
+    /// Ingests one capture or mail file or folder into a new temporary store and opens it, for a
+    /// quick look without choosing a store. The store is removed on the way out, on an error
+    /// and on SIGINT, SIGTERM or SIGHUP too, unless the analyst stored a label in it: then it
+    /// is kept and its path printed, so no decision is lost.
     private static func openFile(_ file: String, words: [String]) throws -> Int32 {
-        let directory = NSTemporaryDirectory() + "lantern-open-\(getpid())"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let database = (directory as NSString).appendingPathComponent("open.db")
-        let status = try IngestCommand.run(["--db", database, file])
-        guard status == 0 || FileManager.default.fileExists(atPath: database) else { return status }
+        let temporary = try TemporaryStore()
+        var keep = false
+        defer { keep ? temporary.keep() : temporary.remove() }
+
+        // A file with errors still opens with what was read before the error, but a missing or
+        // unreadable one leaves nothing to look at.
+        let status = try IngestCommand.run(["--db", temporary.database, file])
+        guard try status == 0 || hasContent(Store(path: temporary.database)) else { return status }
         let rest = words.filter { $0 != file }
-        let result = try run(rest + ["--db", database])
-        Output.note("the store of \(file) is \(database); open it again with 'lantern tui --db \(database)'")
+        let result = try run(rest + ["--db", temporary.database], openedFile: true)
+        keep = try hasAnalystLabels(Store(path: temporary.database))
+        if keep {
+            Output.note("the labels given to \(file) are in \(temporary.database); "
+                + "open it again with 'lantern tui --db \(temporary.database)'")
+        }
         return result
+    }
+
+    /// Returns whether the store contains a traffic window or a message.
+    private static func hasContent(_ store: Store) throws -> Bool {
+        try store.windowCounts().windows > 0 || !store.mailCountsByFolderLabel().isEmpty
+    }
+
+    /// Returns whether the analyst stored a window or mail label that is still in force.
+    private static func hasAnalystLabels(_ store: Store) throws -> Bool {
+        try !store.labelsInForce().isEmpty || store.mailLabels().contains { $0.source == "analyst" }
     }
 
     /// Runs the UI; an interrupt ends with the shell's usual status (128 + signal), after the
