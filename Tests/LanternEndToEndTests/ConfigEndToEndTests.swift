@@ -55,4 +55,35 @@ final class ConfigEndToEndTests: XCTestCase {
         XCTAssertEqual(labels.count, 1, "only x labelled; b is no longer bound")
         XCTAssertTrue(labels.first?.contains(#""label":"backscatter""#) ?? false, "\(labels)")
     }
+
+    func testReboundMailKeysInHintAndSpaceLabels() throws {
+        let simulate = try EndToEnd.lantern(["simulate", "mail", "--out", "mail", "--messages", "20", "--seed", "4"], directory: directory)
+        XCTAssertEqual(simulate.status, 0, simulate.stderr)
+        let ingest = try EndToEnd.lantern(["ingest", "--db", "s.db", "mail/spam"], directory: directory)
+        XCTAssertEqual(ingest.status, 0, ingest.stderr)
+        let configDirectory = directory + "/config/lantern"
+        try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
+        try "key mail.label-malicious = x\nkey mail.label-benign = space\n".write(toFile: configDirectory + "/config", atomically: true, encoding: .utf8)
+
+        for (language, hint, bar) in [
+            ("en", "No mail model yet: label one message malicious (x), one not malicious (Space).", "Space not malicious"),
+            ("ja", "メールモデルがありません。悪性(x)と非悪性(Space)を 1 件ずつ判定してください。", "Space 非悪性"),
+        ] {
+            let command = "cd '\(directory)' && exec env XDG_CONFIG_HOME='\(directory)/config' LANG=C.UTF-8 "
+                + "'\(EndToEnd.binary)' tui --db s.db --lang \(language)"
+            let session = try TmuxSession(command: command, width: 80, height: 24)
+            try session.waitFor("the review screen") { $0.contains("3 ") }
+            try session.send("3")
+            let screen = try session.waitFor("the Mail screen with its hint") { $0.contains(hint) }
+            XCTAssertTrue(screen.contains("x " + (language == "en" ? "malicious" : "悪性")), screen)
+            XCTAssertTrue(screen.contains(bar), "the space key has a name in the key bar:\n\(screen)")
+            if language == "en" {
+                try session.send("Space")
+                try session.waitFor("a saved line after Space") { $0.contains("saved: message") && $0.contains("→ not malicious") }
+            }
+            try session.send("q")
+            session.waitUntilEnded()
+        }
+        XCTAssertEqual(try EndToEnd.stats(db: directory + "/s.db")["mail benign labels"], "1", "Space stored one label")
+    }
 }

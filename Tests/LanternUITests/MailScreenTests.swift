@@ -221,14 +221,14 @@ final class MailScreenTests: XCTestCase {
         let (keys, keyErrors) = KeyMap.mail.applying(config)
         XCTAssertEqual(keyErrors, [])
         let expected: [Strings.Language: String] = [
-            .en: "No mail model yet: label one message malicious (x) and one not malicious (Space).",
-            .ja: "メールモデルはまだありません。悪性(x)と非悪性(Space)を 1 件ずつ判定してください。",
+            .en: "No mail model yet: label one message malicious (x), one not malicious (Space).",
+            .ja: "メールモデルがありません。悪性(x)と非悪性(Space)を 1 件ずつ判定してください。",
         ]
         for strings in [Strings.en, Strings.ja] {
             let review = FakeMailReview()
             review.state.modelActive = false
-            let line = MailScreen(review: review, strings: strings, keyMap: keys).render(width: 100, height: 24).rowText(22)
-            XCTAssertEqual(line.trimmingCharacters(in: .whitespaces), expected[strings.language], line)
+            let line = MailScreen(review: review, strings: strings, keyMap: keys).render(width: 80, height: 24).rowText(22)
+            XCTAssertEqual(line.trimmingCharacters(in: .whitespaces), expected[strings.language], "whole at 80 columns: \(line)")
         }
     }
 

@@ -169,7 +169,7 @@ extension Strings {
         .mailStatusModel: "mail model v{version}",
         .mailStatusLabels: "labels {malicious} malicious / {benign} not",
         .mailStatusInactive: "no model",
-        .mailNoModelHint: "No mail model yet: label one message malicious ({malicious}) and one not malicious ({benign}).",
+        .mailNoModelHint: "No mail model yet: label one message malicious ({malicious}), one not malicious ({benign}).",
         .mailStatusSelected: "{verdict} {confidence}{unknown}",
         .mailPreviewFrom: "From:",
         .mailPreviewSubject: "Subject:",

@@ -169,7 +169,7 @@ extension Strings {
         .mailStatusModel: "メールモデル v{version}",
         .mailStatusLabels: "ラベル 悪性 {malicious} / 非悪性 {benign}",
         .mailStatusInactive: "モデルなし",
-        .mailNoModelHint: "メールモデルはまだありません。悪性({malicious})と非悪性({benign})を 1 件ずつ判定してください。",
+        .mailNoModelHint: "メールモデルがありません。悪性({malicious})と非悪性({benign})を 1 件ずつ判定してください。",
         .mailStatusSelected: "{verdict} {confidence}{unknown}",
         .mailPreviewFrom: "差出人:",
         .mailPreviewSubject: "件名:",
