@@ -59,6 +59,50 @@ final class JapaneseScreensEndToEndTests: XCTestCase {
         assertVerdictColumnAligned(mail)
     }
 
+    func testKeyBarHelpAndFlagReasonAt80x24() throws {
+        let japaneseMail = try EndToEnd.requireSharedData("mail/ja")
+        try prepareStore(mail: japaneseMail.path)
+        let ja = Strings.ja
+        let command = "cd '\(directory)' && LANG=ja_JP.UTF-8 LC_ALL= LC_MESSAGES= exec '\(EndToEnd.binary)' tui --db j.db"
+        let session = try TmuxSession(command: command, width: 80, height: 24)
+        let quit = "q " + ja(.actionQuitShort)
+
+        let review = try session.waitFor("the review screen") { $0.contains(ja(.actionBackscatterShort)) }
+        XCTAssertTrue(Self.lastLine(review).contains(quit), "quit is on the Review key bar:\n\(review)")
+        try session.send("?")
+        let reviewHelp = try session.waitFor("the review help") { $0.contains(ja(.helpTitle)) }
+        Self.assertWhole(KeyMap.review.helpEntries(ja).map(\.text), on: reviewHelp)
+
+        try session.send("?")
+        try session.send("2")
+        let subnets = try session.waitFor("the Subnets screen") { !$0.contains(ja(.helpTitle)) && $0.contains("=P0") }
+        XCTAssertTrue(Self.lastLine(subnets).contains(quit), "quit is on the Subnets key bar:\n\(subnets)")
+        try session.send("?")
+        let subnetsHelp = try session.waitFor("the subnets help") { $0.contains(ja(.helpTitle)) }
+        Self.assertWhole(KeyMap.subnets.helpEntries(ja).map(\.text), on: subnetsHelp)
+
+        try session.send("Escape")
+        try session.send("f")
+        try session.send("Enter")
+        let detail = try session.waitFor("a flagged cell's detail") { $0.contains("フラグ: ") }
+        XCTAssertTrue(detail.contains("まれな遷移: P = ") || detail.contains("移動先に入ったサブネット "), detail)
+        XCTAssertFalse(detail.contains("rare transition") || detail.contains("visited by"), detail)
+        try session.send("Escape")
+        try session.send("q")
+    }
+
+    private static func lastLine(_ screen: String) -> String {
+        screen.split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    /// Checks that each text appears whole on `screen`, once the lines are joined and spaces dropped.
+    private static func assertWhole(_ texts: [String], on screen: String, file: StaticString = #filePath, line: UInt = #line) {
+        let joined = screen.filter { !$0.isWhitespace }
+        for text in texts {
+            XCTAssertTrue(joined.contains(text.filter { !$0.isWhitespace }), "'\(text)' is cut:\n\(screen)", file: file, line: line)
+        }
+    }
+
     /// Simulated darknet days, clustered, and the Japanese mail folder, all in one store.
     private func prepareStore(mail: String) throws {
         let simulate = try EndToEnd.lantern(

@@ -57,6 +57,8 @@ final class MailUIEndToEndTests: XCTestCase {
         XCTAssertTrue(inForce.first?.contains(#""label":"malicious""#) ?? false, export.stdout)
         XCTAssertTrue(inForce.first?.contains(#""source":"analyst""#) ?? false, export.stdout)
         XCTAssertTrue(inForce.first?.contains(#""analyst":"e2e""#) ?? false, export.stdout)
+        let shownUnknown = inForce.first?.range(of: #","shown_unknown":(true|false),"#, options: .regularExpression)
+        XCTAssertNotNil(shownUnknown, "the flag shown to the analyst is a JSON boolean: \(export.stdout)")
         XCTAssertEqual(mailRecords.count, 2, "the undone label stays in the history with its undo time")
 
         // lantern export mail shows the label in force and the verdicts the session stored.
@@ -66,6 +68,8 @@ final class MailUIEndToEndTests: XCTestCase {
         XCTAssertEqual(records.count, messages.count, mailExport.stdout)
         XCTAssertEqual(records.filter { $0.contains(#""label":"malicious""#) }.count, 1, mailExport.stdout)
         XCTAssertTrue(records.allSatisfy { !$0.contains(#""unknown":null"#) }, "every message has a stored unknown flag")
+        XCTAssertTrue(records.allSatisfy { $0.range(of: #","unknown":(true|false),"#, options: .regularExpression) != nil },
+                      "the unknown flag is a JSON boolean: \(mailExport.stdout)")
 
         let stats = try EndToEnd.stats(db: "\(directory)/m.db")
         XCTAssertEqual(stats["mail malicious labels"], "1")
