@@ -45,21 +45,23 @@ enum TUICommand {
     /// is kept and its path printed, so no decision is lost.
     private static func openFile(_ file: String, words: [String]) throws -> Int32 {
         let temporary = try TemporaryStore()
-        var keep = false
-        defer { keep ? temporary.keep() : temporary.remove() }
+        // Checked on every way out, so labels stored before a later error are kept too.
+        defer {
+            if (try? hasAnalystLabels(Store(path: temporary.database))) == true {
+                temporary.keep()
+                Output.note("the labels given to \(file) are in \(temporary.database); "
+                    + "open it again with 'lantern tui --db \(temporary.database)'")
+            } else {
+                temporary.remove()
+            }
+        }
 
         // A file with errors still opens with what was read before the error, but a missing or
         // unreadable one leaves nothing to look at.
         let status = try IngestCommand.run(["--db", temporary.database, file])
         guard try status == 0 || hasContent(Store(path: temporary.database)) else { return status }
         let rest = words.filter { $0 != file }
-        let result = try run(rest + ["--db", temporary.database], openedFile: true)
-        keep = try hasAnalystLabels(Store(path: temporary.database))
-        if keep {
-            Output.note("the labels given to \(file) are in \(temporary.database); "
-                + "open it again with 'lantern tui --db \(temporary.database)'")
-        }
-        return result
+        return try run(rest + ["--db", temporary.database], openedFile: true)
     }
 
     /// Returns whether the store contains a traffic window or a message.
