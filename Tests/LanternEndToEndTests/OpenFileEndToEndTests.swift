@@ -27,8 +27,8 @@ final class OpenFileEndToEndTests: XCTestCase {
     }
 
     /// Starts `lantern tui FILE` in tmux; with `exec`, the pane's process is lantern itself.
-    private func open(_ file: String, keepShell: Bool = false) throws -> TmuxSession {
-        let run = "env TMPDIR='\(temporary)' LANG=C.UTF-8 LC_ALL= '\(EndToEnd.binary)' tui \(file)"
+    private func open(_ file: String, keepShell: Bool = false, locale: String = "C.UTF-8") throws -> TmuxSession {
+        let run = "env TMPDIR='\(temporary)' LANG=\(locale) LC_ALL= LC_MESSAGES= '\(EndToEnd.binary)' tui \(file)"
         let command = "cd '\(directory)' && " + (keepShell ? run + "; echo status=$?; sleep 5" : "exec " + run)
         return try TmuxSession(command: command, width: 80, height: 24)
     }
@@ -67,17 +67,23 @@ final class OpenFileEndToEndTests: XCTestCase {
     }
 
     func testLabelledStoreKeptAndNamed() throws {
-        let session = try open("mail/spam", keepShell: true)
-        try session.waitFor("the Mail screen") { $0.contains("mail model v") }
-        try session.send("m")
-        try session.waitFor("the saved line") { $0.contains("saved: message") }
-        try session.send("q")
-        let after = try session.waitFor("the exit status") { $0.contains("status=0") }
-        let folders = try temporaryFolders()
-        XCTAssertEqual(folders.count, 1, "a store with a label is kept")
-        let database = temporary + "/" + (folders.first ?? "?") + "/open.db"
-        XCTAssertTrue(after.replacingOccurrences(of: "\n", with: "").contains("open it again with 'lantern tui --db \(database)'"), after)
-        XCTAssertEqual(try EndToEnd.stats(db: database)["mail malicious labels"], "1")
+        for (locale, note) in [("C.UTF-8", "open it again with 'lantern tui --db "), ("ja_JP.UTF-8", "で開き直せます")] {
+            let session = try open("mail/spam", keepShell: true, locale: locale)
+            try session.waitFor("the Mail screen") { $0.contains("3 ") && $0.contains("v1") }
+            try session.send("m")
+            try session.waitFor("the saved line") { $0.contains("→") }
+            try session.send("q")
+            let after = try session.waitFor("the exit status") { $0.contains("status=0") }
+            session.waitUntilEnded()
+            let folders = try temporaryFolders()
+            XCTAssertEqual(folders.count, 1, "a store with a label is kept")
+            let database = temporary + "/" + (folders.first ?? "?") + "/open.db"
+            let joined = after.replacingOccurrences(of: "\n", with: "")
+            XCTAssertTrue(joined.contains(database), "\(locale): \(after)")
+            XCTAssertTrue(joined.contains(note), "\(locale): \(after)")
+            XCTAssertEqual(try EndToEnd.stats(db: database)["mail malicious labels"], "1")
+            try FileManager.default.removeItem(atPath: temporary + "/" + (folders.first ?? "?"))
+        }
     }
 
     func testMissingFileOpensNothing() throws {

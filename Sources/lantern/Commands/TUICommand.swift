@@ -49,8 +49,7 @@ enum TUICommand {
         defer {
             if (try? hasAnalystLabels(Store(path: temporary.database))) == true {
                 temporary.keep()
-                Output.note("the labels given to \(file) are in \(temporary.database); "
-                    + "open it again with 'lantern tui --db \(temporary.database)'")
+                Output.note(keptStoreNote(file: file, database: temporary.database, language: LabelMessages.language))
             } else {
                 temporary.remove()
             }
@@ -62,6 +61,12 @@ enum TUICommand {
         guard try status == 0 || hasContent(Store(path: temporary.database)) else { return status }
         let rest = words.filter { $0 != file }
         return try run(rest + ["--db", temporary.database], openedFile: true)
+    }
+
+    /// Returns the note that names the kept store of `tui FILE`, in the environment's language.
+    static func keptStoreNote(file: String, database: String, language: Strings.Language) -> String {
+        language == .ja ? "\(file) に付けた判定は \(database) に保存されています。'lantern tui --db \(database)' で開き直せます"
+            : "the labels given to \(file) are in \(database); open it again with 'lantern tui --db \(database)'"
     }
 
     /// Returns whether the store contains a traffic window or a message.
