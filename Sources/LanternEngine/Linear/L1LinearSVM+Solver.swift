@@ -1,7 +1,7 @@
 extension L1LinearSVM {
     /// The training set by feature, in compressed sparse column layout, with each value
-    /// multiplied by its sample's label `y_i`, so that `1 − y_i wᵀx_i` changes by `−d·value`
-    /// when `w_j` changes by `d`. The bias feature is the last column.
+    /// multiplied by its sample's `y_i √C_i`, so that the scaled slack `√C_i (1 − y_i wᵀx_i)`
+    /// changes by `−d·value` when `w_j` changes by `d`. The bias feature is the last column.
     struct ColumnStore {
         /// Offset of each column's first entry; `columnStart[count]` ends the last column.
         var columnStart: [Int]
@@ -12,7 +12,7 @@ extension L1LinearSVM {
 
         /// Builds the columns in two passes over the samples: count, then fill.
         /// - Complexity: O(nnz + *d*).
-        init(samples: [SparseVector], signs: [Double], dimension: Int, bias: Double) {
+        init(samples: [SparseVector], scales: [Double], dimension: Int, bias: Double) {
             var lengths = [Int](repeating: 0, count: dimension + 2)
             for sample in samples {
                 for index in sample.indices { lengths[Int(index) + 1] += 1 }
@@ -28,12 +28,12 @@ extension L1LinearSVM {
                 for (index, value) in zip(sample.indices, sample.values) {
                     let position = next[Int(index)]
                     rows[position] = Int32(row)
-                    values[position] = signs[row] * value
+                    values[position] = scales[row] * value
                     next[Int(index)] += 1
                 }
                 if bias != 0 {
                     rows[next[dimension]] = Int32(row)
-                    values[next[dimension]] = signs[row] * bias
+                    values[next[dimension]] = scales[row] * bias
                     next[dimension] += 1
                 }
             }
@@ -65,18 +65,23 @@ extension L1LinearSVM {
         weights += [Double](repeating: 0, count: dimension - weights.count)
         guard !samples.isEmpty else { return }
 
-        let signs = labels.map { $0 ? 1.0 : -1.0 }
+        let scales = labels.map { ($0 ? 1.0 : -1.0) * cost($0).squareRoot() }
         var descent = CoordinateDescent(
-            columns: ColumnStore(samples: samples, signs: signs, dimension: dimension, bias: parameters.bias),
-            costs: labels.map { cost($0) }, w: weights + [biasWeight])
+            columns: ColumnStore(samples: samples, scales: scales, dimension: dimension, bias: parameters.bias),
+            scales: scales.map(abs), w: weights + [biasWeight])
         let coldStart = descent.w.allSatisfy { $0 == 0 }
         let problem = [parameters.positiveCost, parameters.negativeCost, parameters.bias]
         var scale: Double?
         if !coldStart, let stored = violationScale, stored.problem == problem {
             scale = stored.perSample * Double(samples.count)
         }
+        // LIBLINEAR's `train` scales `-e` for its primal solvers by the smaller class's share,
+        // max(min(positives, negatives), 1) / n, so the rule is tighter than `tolerance` alone.
+        let positives = labels.lazy.filter { $0 }.count
+        let smallerClass = max(min(positives, labels.count - positives), 1)
+        let tolerance = parameters.tolerance * Double(smallerClass) / Double(labels.count)
         let outcome = descent.run(
-            tolerance: parameters.tolerance, maxIterations: parameters.maxIterations, violationScale: scale)
+            tolerance: tolerance, maxIterations: parameters.maxIterations, violationScale: scale)
         if scale == nil, outcome.firstPassViolation > 0 {
             violationScale = (problem, outcome.firstPassViolation / Double(samples.count))
         }
@@ -90,8 +95,9 @@ extension L1LinearSVM {
 /// hinge loss, with shrinking.
 ///
 /// Problem: `min_w ‖w‖₁ + Σ_i C_i max(0, b_i)²` with `b_i = 1 − y_i wᵀx_i`, over the columns of
-/// the training set (bias included as a column).
-/// Given: the columns, the costs `C_i` and a starting `w`.
+/// the training set (bias included as a column). The solver works with the scaled slack
+/// `u_i = √C_i b_i`, so the loss is `Σ max(0, u_i)²` and the inner loops read no costs.
+/// Given: the columns scaled by `y_i √C_i`, the scales `√C_i` and a starting `w`.
 /// Returns: the final `w` in `w`, the number of passes, whether the stopping rule held, and the
 /// first pass's violation sum.
 ///
@@ -109,29 +115,28 @@ extension L1LinearSVM {
 /// description there of LIBLINEAR's `solve_l1r_l2_svc`.
 struct CoordinateDescent {
     let columns: L1LinearSVM.ColumnStore
-    let costs: [Double]
     var w: [Double]
-    /// `b_i = 1 − y_i wᵀx_i`, kept current after every accepted step.
+    /// `u_i = √C_i (1 − y_i wᵀx_i)`, kept current after every accepted step.
     var slack: [Double]
     /// `Σ_i C_i x_ij²` per feature. The squared hinge's second derivative is at most `2 C_i`,
     /// so `g·d + xSquared[j]·d²` bounds the loss change of a step `d` from above, and a step
     /// that meets the Armijo condition under that bound needs no pass over the column.
     let xSquared: [Double]
+    let sampleCount: Int
 
     static let sigma = 0.01
     static let maxLineSearchSteps = 20
 
-    init(columns: L1LinearSVM.ColumnStore, costs: [Double], w: [Double]) {
+    init(columns: L1LinearSVM.ColumnStore, scales: [Double], w: [Double]) {
         self.columns = columns
-        self.costs = costs
         self.w = w
-        slack = [Double](repeating: 1, count: costs.count)
+        sampleCount = scales.count
+        slack = scales
         var xSquared = [Double](repeating: 0, count: columns.count)
         for j in 0..<columns.count {
             for k in columns.range(j) {
-                let i = Int(columns.rows[k])
-                slack[i] -= w[j] * columns.values[k]
-                xSquared[j] += costs[i] * columns.values[k] * columns.values[k]
+                slack[Int(columns.rows[k])] -= w[j] * columns.values[k]
+                xSquared[j] += columns.values[k] * columns.values[k]
             }
         }
         self.xSquared = xSquared
@@ -151,7 +156,7 @@ struct CoordinateDescent {
         var activeCount = featureCount
         // Largest violation of the previous pass; ∞ disables shrinking.
         var previousMax = Double.infinity
-        let sampleCount = Double(costs.count)
+        let sampleCount = Double(self.sampleCount)
         var scale = violationScale
         var outcome = Outcome(report: .init(iterations: 0, converged: false), firstPassViolation: 0)
 
@@ -213,14 +218,11 @@ struct CoordinateDescent {
         columns.rows.withUnsafeBufferPointer { rows in
             columns.values.withUnsafeBufferPointer { values in
                 slack.withUnsafeBufferPointer { slack in
-                    costs.withUnsafeBufferPointer { costs in
-                        for k in columns.range(j) {
-                            let i = Int(rows[k])
-                            guard slack[i] > 0 else { continue }
-                            let weighted = costs[i] * values[k]
-                            gradient -= weighted * slack[i]
-                            hessian += weighted * values[k]
-                        }
+                    for k in columns.range(j) {
+                        let margin = slack[Int(rows[k])]
+                        guard margin > 0 else { continue }
+                        gradient -= values[k] * margin
+                        hessian += values[k] * values[k]
                     }
                 }
             }
@@ -246,19 +248,18 @@ struct CoordinateDescent {
         // The Armijo bound σ·(g·d + |w_j + d| − |w_j|) halves with d.
         var bound = Self.sigma * (gradient * d + abs(weight + d) - abs(weight))
         var applied = 0.0
-        var lossBefore: Double?
-        for _ in 0..<Self.maxLineSearchSteps {
+        var lossBefore = 0.0
+        for attempt in 0..<Self.maxLineSearchSteps {
             let normChange = abs(weight + d) - abs(weight)
             if normChange + gradient * d + xSquared[j] * d * d <= bound {
                 shiftSlack(j, by: d - applied)
                 w[j] = weight + d
                 return
             }
-            let before = lossBefore ?? columnLoss(j)
-            lossBefore = before
-            shiftSlack(j, by: d - applied)
+            let losses = shiftSlackMeasuringLoss(j, by: d - applied, measuringBefore: attempt == 0)
+            if attempt == 0 { lossBefore = losses.before }
             applied = d
-            if normChange + columnLoss(j) - before <= bound {
+            if normChange + losses.after - lossBefore <= bound {
                 w[j] = weight + d
                 return
             }
@@ -268,15 +269,28 @@ struct CoordinateDescent {
         shiftSlack(j, by: -applied)
     }
 
-    /// Returns `Σ C_i max(0, b_i)²` over the samples where feature `j` is non-zero.
-    func columnLoss(_ j: Int) -> Double {
-        var total = 0.0
-        for k in columns.range(j) {
-            let i = Int(columns.rows[k])
-            let margin = max(0, slack[i])
-            total += costs[i] * margin * margin
+    /// Shifts the slack for a change of `d` in `w_j` and returns the loss `Σ max(0, u_i)²` over
+    /// the column's samples after the shift. With `measuringBefore` it also returns the loss
+    /// before the shift (0 otherwise), still in one pass over the column.
+    mutating func shiftSlackMeasuringLoss(_ j: Int, by d: Double, measuringBefore: Bool) -> (before: Double, after: Double) {
+        var before = 0.0
+        var after = 0.0
+        let range = columns.range(j)
+        columns.rows.withUnsafeBufferPointer { rows in
+            columns.values.withUnsafeBufferPointer { values in
+                slack.withUnsafeMutableBufferPointer { slack in
+                    for k in range {
+                        let i = Int(rows[k])
+                        let old = slack[i]
+                        if measuringBefore, old > 0 { before += old * old }
+                        let new = old - d * values[k]
+                        slack[i] = new
+                        if new > 0 { after += new * new }
+                    }
+                }
+            }
         }
-        return total
+        return (before, after)
     }
 
     /// Updates the slack for a change of `d` in `w_j`.
