@@ -39,8 +39,33 @@ enum Objectives {
     }
 }
 
-/// Model files of LIBLINEAR `train` and LIBSVM `svm-train`, read for their solutions.
+/// Model files of LIBLINEAR `train` and LIBSVM `svm-train`: read for their solutions, and
+/// written with Lantern's solutions so that both tools write the same kind of file.
 enum ReferenceModels {
+    /// Writes a binary LIBLINEAR model with bias feature 1: the weights for the +1 class, then
+    /// the bias weight. Values are written in Swift's shortest form that reads back exactly.
+    static func writeLiblinear(weights: [Double], bias: Double, solver: String, to path: String) throws {
+        var text = "solver_type \(solver)\nnr_class 2\nlabel 1 -1\nnr_feature \(weights.count)\nbias 1\nw\n"
+        text.reserveCapacity(text.utf8.count + 24 * (weights.count + 1))
+        for weight in weights { text += "\(weight)\n" }
+        text += "\(bias)\n"
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    /// Writes a LIBSVM one-class model with an RBF kernel: the header, then one support vector
+    /// a line, its coefficient first, with indices from 1.
+    static func writeLibsvmOneClass(
+        coefficients: [Double], vectors: [SparseVector], gamma: Double, rho: Double, to path: String
+    ) throws {
+        var text = "svm_type one_class\nkernel_type rbf\ngamma \(gamma)\nnr_class 2\ntotal_sv \(vectors.count)\nrho \(rho)\nSV\n"
+        for (coefficient, vector) in zip(coefficients, vectors) {
+            text += "\(coefficient)"
+            for (index, value) in zip(vector.indices, vector.values) { text += " \(index + 1):\(value)" }
+            text += "\n"
+        }
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
     /// Reads a LIBLINEAR model trained with `-B 1`: the weights for the +1 class, and the bias weight.
     static func liblinear(_ path: String) throws -> (weights: [Double], bias: Double) {
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")

@@ -5,13 +5,20 @@ import LanternTriage
 
 // Measures the mail models against LIBLINEAR and LIBSVM on one libsvm-format file.
 // `scripts/bench-mail` runs the reference tools and this program; docs/benchmarks.md explains
-// the measures. Every timed command prints one line of `name=value` pairs for the script.
+// the measures. Every command prints one line of `name=value` pairs for the script.
 //
-//   lantern-bench-mail export STREAM OUT [COPIES]  write the stream's vectors, COPIES times
-//   lantern-bench-mail l2 DATA [MODEL]             LinearSVM vs LIBLINEAR -s 1 -B 1 (C = 1)
-//   lantern-bench-mail l1 DATA [MODEL]             L1LinearSVM vs LIBLINEAR -s 5 -B 1 (C = 1)
-//   lantern-bench-mail oneclass DATA NU GAMMA [MODEL]  OneClassSVM vs LIBSVM -s 2 -t 2
-//   lantern-bench-mail update DATA WINDOW UPDATES  one label added to a WINDOW-sample LinearSVM
+// The training commands read the data, train, and write the solution in the reference tool's
+// model format, as the reference tools do, so that timing the two commands compares the same
+// work. The `objective` command, which the script does not time, then computes both tools'
+// objectives the same way from the two model files.
+//
+//   lantern-bench-mail export STREAM OUT [COPIES]   write the stream's vectors, COPIES times
+//   lantern-bench-mail l2 DATA OUT                  train LinearSVM as LIBLINEAR -s 1 -B 1 (C = 1)
+//   lantern-bench-mail l1 DATA OUT                  train L1LinearSVM as LIBLINEAR -s 5 -B 1 (C = 1)
+//   lantern-bench-mail oneclass DATA NU GAMMA OUT   train OneClassSVM as LIBSVM -s 2 -t 2
+//   lantern-bench-mail objective l2|l1 DATA OURS REFERENCE          compare two LIBLINEAR models
+//   lantern-bench-mail objective oneclass DATA GAMMA OURS REFERENCE compare two LIBSVM models
+//   lantern-bench-mail update DATA WINDOW UPDATES   one label added to a WINDOW-sample LinearSVM
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -19,8 +26,10 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// Returns `(ours − reference) / |reference|`: negative when ours is lower, which for these
+/// minimisation objectives means closer to the optimum.
 func relative(_ ours: Double, _ reference: Double) -> Double {
-    abs(ours - reference) / max(abs(reference), 1e-12)
+    (ours - reference) / max(abs(reference), 1e-12)
 }
 
 /// Writes the labelled messages dated 2003 or later (the older SpamAssassin files are a
@@ -53,41 +62,25 @@ func export(stream path: String, to out: String, copies: Int) throws {
     print("messages=\(samples.count) malicious=\(labels.filter { $0 }.count) features=\(dictionary.count) nonzeros=\(nonzeros)")
 }
 
-func runL2(data: String, model: String?) throws {
+func runL2(data: String, out: String) throws {
     var loaded: (samples: [SparseVector], labels: [Bool]) = ([], [])
     let readSeconds = try seconds { loaded = try LibSVMFile.read(data) }
     var svm = LinearSVM()
     let trainSeconds = try seconds { svm = try LinearSVM(samples: loaded.samples, labels: loaded.labels) }
-    let ours = Objectives.l2SquaredHinge(weights: svm.weights, bias: svm.intercept, cost: 1, samples: loaded.samples, labels: loaded.labels)
-    var line = "read=\(readSeconds) train=\(trainSeconds) objective=\(ours) iterations=\(svm.lastReport.iterations) converged=\(svm.lastReport.converged)"
-    if let model {
-        let reference = try ReferenceModels.liblinear(model)
-        let theirs = Objectives.l2SquaredHinge(weights: reference.weights, bias: reference.bias, cost: 1,
-                                               samples: loaded.samples, labels: loaded.labels)
-        line += " reference_objective=\(theirs) relative_difference=\(relative(ours, theirs))"
-    }
-    print(line)
+    try ReferenceModels.writeLiblinear(weights: svm.weights, bias: svm.intercept, solver: "L2R_L2LOSS_SVC_DUAL", to: out)
+    print("read=\(readSeconds) train=\(trainSeconds) iterations=\(svm.lastReport.iterations) converged=\(svm.lastReport.converged)")
 }
 
-func runL1(data: String, model: String?) throws {
+func runL1(data: String, out: String) throws {
     var loaded: (samples: [SparseVector], labels: [Bool]) = ([], [])
     let readSeconds = try seconds { loaded = try LibSVMFile.read(data) }
     var svm = L1LinearSVM()
     let trainSeconds = try seconds { try svm.train(samples: loaded.samples, labels: loaded.labels) }
-    let ours = Objectives.l1SquaredHinge(weights: svm.weights, bias: svm.intercept, cost: 1, samples: loaded.samples, labels: loaded.labels)
-    var line = "read=\(readSeconds) train=\(trainSeconds) objective=\(ours) iterations=\(svm.lastReport.iterations) "
-        + "converged=\(svm.lastReport.converged) selected=\(svm.selectedFeatures.count)"
-    if let model {
-        let reference = try ReferenceModels.liblinear(model)
-        let theirs = Objectives.l1SquaredHinge(weights: reference.weights, bias: reference.bias, cost: 1,
-                                               samples: loaded.samples, labels: loaded.labels)
-        line += " reference_objective=\(theirs) relative_difference=\(relative(ours, theirs))"
-            + " reference_selected=\(reference.weights.filter { $0 != 0 }.count)"
-    }
-    print(line)
+    try ReferenceModels.writeLiblinear(weights: svm.weights, bias: svm.intercept, solver: "L1R_L2LOSS_SVC", to: out)
+    print("read=\(readSeconds) train=\(trainSeconds) iterations=\(svm.lastReport.iterations) converged=\(svm.lastReport.converged)")
 }
 
-func runOneClass(data: String, nu: Double, gamma: Double, model: String?) throws {
+func runOneClass(data: String, nu: Double, gamma: Double, out: String) throws {
     var loaded: (samples: [SparseVector], labels: [Bool]) = ([], [])
     let readSeconds = try seconds { loaded = try LibSVMFile.read(data) }
     var svm: OneClassSVM?
@@ -95,16 +88,33 @@ func runOneClass(data: String, nu: Double, gamma: Double, model: String?) throws
     let trainSeconds = try seconds { svm = try OneClassSVM(samples: loaded.samples, parameters: parameters) }
     guard let svm else { throw BenchError("one-class training produced no model") }
     let support = svm.dualCoefficients.indices.filter { svm.dualCoefficients[$0] > 0 }
-    let ours = Objectives.oneClassDual(coefficients: support.map { svm.dualCoefficients[$0] },
-                                       vectors: support.map { loaded.samples[$0] }, gamma: gamma)
-    var line = "read=\(readSeconds) train=\(trainSeconds) objective=\(ours) support_vectors=\(support.count) "
-        + "iterations=\(svm.report.iterations) converged=\(svm.report.converged)"
-    if let model {
-        let reference = try ReferenceModels.libsvmOneClass(model)
-        let theirs = Objectives.oneClassDual(coefficients: reference.coefficients, vectors: reference.vectors, gamma: gamma)
-        line += " reference_objective=\(theirs) relative_difference=\(relative(ours, theirs)) reference_support_vectors=\(reference.vectors.count)"
-    }
-    print(line)
+    try ReferenceModels.writeLibsvmOneClass(
+        coefficients: support.map { svm.dualCoefficients[$0] }, vectors: support.map { loaded.samples[$0] },
+        gamma: gamma, rho: svm.rho, to: out)
+    print("read=\(readSeconds) train=\(trainSeconds) iterations=\(svm.report.iterations) converged=\(svm.report.converged)")
+}
+
+/// Prints both objectives of a linear problem (`l2` or `l1`) from two LIBLINEAR model files,
+/// and the features each selects.
+func compareLinear(kind: String, data: String, ours: String, reference: String) throws {
+    let loaded = try LibSVMFile.read(data)
+    let objective = kind == "l2" ? Objectives.l2SquaredHinge : Objectives.l1SquaredHinge
+    let models = (ours: try ReferenceModels.liblinear(ours), reference: try ReferenceModels.liblinear(reference))
+    let value = objective(models.ours.weights, models.ours.bias, 1, loaded.samples, loaded.labels)
+    let referenceValue = objective(models.reference.weights, models.reference.bias, 1, loaded.samples, loaded.labels)
+    print("objective=\(value) reference_objective=\(referenceValue) relative_difference=\(relative(value, referenceValue)) "
+        + "selected=\(models.ours.weights.filter { $0 != 0 }.count) "
+        + "reference_selected=\(models.reference.weights.filter { $0 != 0 }.count)")
+}
+
+/// Prints both one-class dual objectives from two LIBSVM model files, and their support vectors.
+func compareOneClass(gamma: Double, ours: String, reference: String) throws {
+    let models = (ours: try ReferenceModels.libsvmOneClass(ours), reference: try ReferenceModels.libsvmOneClass(reference))
+    let value = Objectives.oneClassDual(coefficients: models.ours.coefficients, vectors: models.ours.vectors, gamma: gamma)
+    let referenceValue = Objectives.oneClassDual(
+        coefficients: models.reference.coefficients, vectors: models.reference.vectors, gamma: gamma)
+    print("objective=\(value) reference_objective=\(referenceValue) relative_difference=\(relative(value, referenceValue)) "
+        + "support_vectors=\(models.ours.vectors.count) reference_support_vectors=\(models.reference.vectors.count)")
 }
 
 /// Trains on the first `window` samples, then adds each of the next `updates` samples as a new
@@ -140,21 +150,27 @@ do {
     switch (words.first, words.count) {
     case ("export", 3), ("export", 4):
         try export(stream: words[1], to: words[2], copies: words.count == 4 ? Int(words[3]) ?? 1 : 1)
-    case ("l2", 2), ("l2", 3):
-        try runL2(data: words[1], model: words.count == 3 ? words[2] : nil)
-    case ("l1", 2), ("l1", 3):
-        try runL1(data: words[1], model: words.count == 3 ? words[2] : nil)
-    case ("oneclass", 4), ("oneclass", 5):
+    case ("l2", 3):
+        try runL2(data: words[1], out: words[2])
+    case ("l1", 3):
+        try runL1(data: words[1], out: words[2])
+    case ("oneclass", 5):
         guard let nu = Double(words[2]), let gamma = Double(words[3]) else { throw BenchError("NU and GAMMA must be numbers") }
-        try runOneClass(data: words[1], nu: nu, gamma: gamma, model: words.count == 5 ? words[4] : nil)
+        try runOneClass(data: words[1], nu: nu, gamma: gamma, out: words[4])
+    case ("objective", 5) where words[1] == "l2" || words[1] == "l1":
+        try compareLinear(kind: words[1], data: words[2], ours: words[3], reference: words[4])
+    case ("objective", 6) where words[1] == "oneclass":
+        guard let gamma = Double(words[3]) else { throw BenchError("GAMMA must be a number, not '\(words[3])'") }
+        try compareOneClass(gamma: gamma, ours: words[4], reference: words[5])
     case ("update", 4):
         guard let window = Int(words[2]), let updates = Int(words[3]), updates > 0 else {
             throw BenchError("WINDOW and UPDATES must be whole numbers")
         }
         try runUpdate(data: words[1], window: window, updates: updates)
     default:
-        throw BenchError("usage: lantern-bench-mail export STREAM OUT [COPIES] | l2 DATA [MODEL] | l1 DATA [MODEL] "
-            + "| oneclass DATA NU GAMMA [MODEL] | update DATA WINDOW UPDATES")
+        throw BenchError("usage: lantern-bench-mail export STREAM OUT [COPIES] | l2 DATA OUT | l1 DATA OUT "
+            + "| oneclass DATA NU GAMMA OUT | objective l2|l1 DATA OURS REFERENCE "
+            + "| objective oneclass DATA GAMMA OURS REFERENCE | update DATA WINDOW UPDATES")
     }
 } catch {
     FileHandle.standardError.write(Data("lantern-bench-mail: \(error)\n".utf8))
