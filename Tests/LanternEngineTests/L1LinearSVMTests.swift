@@ -131,6 +131,38 @@ final class L1LinearSVMTests: XCTestCase {
         }
     }
 
+    func testUnbalancedDefaultToleranceNearOptimum() throws {
+        // Keeping one positive in four makes the positives about a fifth of the samples, where
+        // the stopping rule's scaling by the smaller class's share tightens it fivefold.
+        let balanced = sparseTextLikeProblem(count: 3000, features: 3000, perSample: 25, seed: 43)
+        var samples: [SparseVector] = []
+        var labels: [Bool] = []
+        var positives = 0
+        for (sample, label) in zip(balanced.samples, balanced.labels) {
+            if label {
+                positives += 1
+                guard positives % 4 == 0 else { continue }
+            }
+            samples.append(sample)
+            labels.append(label)
+        }
+        let share = Double(labels.filter { $0 }.count) / Double(labels.count)
+        XCTAssertEqual(share, 0.2, accuracy: 0.03)
+
+        var optimum = L1LinearSVM(parameters: .init(tolerance: 1e-9, maxIterations: 100_000))
+        try optimum.train(samples: samples, labels: labels)
+        XCTAssertTrue(optimum.lastReport.converged)
+        XCTAssertLessThan(optimalityViolation(optimum, samples: samples, labels: labels, cost: 1), 1e-5)
+        let best = optimum.objective(samples: samples, labels: labels)
+
+        var model = L1LinearSVM()
+        try model.train(samples: samples, labels: labels)
+        XCTAssertTrue(model.lastReport.converged)
+        let objective = model.objective(samples: samples, labels: labels)
+        XCTAssertGreaterThanOrEqual(objective, best * (1 - 1e-12))
+        XCTAssertLessThan(relativeDifference(objective, best), 1e-3)
+    }
+
     func testWarmStartConvergesFaster() throws {
         let file = try Fixture.load(File.self, named: "l1_linear_svm.json")
         let samples = file.trainX.map(SparseVector.init(dense:))
