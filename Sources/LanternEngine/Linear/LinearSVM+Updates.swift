@@ -18,6 +18,13 @@ extension LinearSVM {
             }
         }
         let first = sampleCount
+        // Only a batch that at least doubles the store reserves: a reservation sizes the arrays
+        // exactly, so reserving for small batches would undo the doubling growth of appends.
+        if samples.count >= sampleCount {
+            store.reserveCapacity(rows: samples.count, nonzeros: samples.reduce(0) { $0 + $1.nonzeroCount })
+            signs.reserveCapacity(sampleCount + samples.count)
+            alpha.reserveCapacity(sampleCount + samples.count)
+        }
         for (sample, label) in zip(samples, labels) {
             store.append(sample)
             signs.append(label ? 1 : -1)

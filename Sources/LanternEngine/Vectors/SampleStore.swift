@@ -23,6 +23,15 @@ struct SampleStore: Sendable {
     /// The number of stored non-zeros of the live rows.
     var nonzeroCount: Int { rowStart[count] - rowStart[0] }
 
+    /// Reserves room for `rows` more rows with `nonzeros` more entries in all, so that a batch
+    /// of appends copies the flat arrays at most once.
+    mutating func reserveCapacity(rows: Int, nonzeros: Int) {
+        indices.reserveCapacity(indices.count + nonzeros)
+        values.reserveCapacity(values.count + nonzeros)
+        rowStart.reserveCapacity(rowStart.count + rows)
+        squaredNorms.reserveCapacity(squaredNorms.count + rows)
+    }
+
     mutating func append(_ vector: SparseVector) {
         indices.append(contentsOf: vector.indices)
         values.append(contentsOf: vector.values)
