@@ -20,10 +20,10 @@ enum LibSVMFile {
 
     /// Reads a file written by `write`; a label above 0 is malicious.
     ///
-    /// Numbers are parsed with `strtod` and `strtol` over the bytes, as LIBLINEAR reads them, so
-    /// parsing costs about what it costs the reference tools. The file is read in chunks of
-    /// `chunkBytes` (a line longer than that grows the buffer), so memory contains the samples and
-    /// one chunk, not a copy of the whole file. LIBLINEAR also reads line by line.
+    /// Labels and values are parsed with `strtod` over the bytes, as LIBLINEAR parses them, and
+    /// indices by a loop over their digits where LIBLINEAR calls `strtol`. The file is read in
+    /// chunks of `chunkBytes` (a line longer than that grows the buffer), so memory contains the
+    /// samples and one chunk, not a copy of the whole file. LIBLINEAR also reads line by line.
     /// - Throws: `BenchError` naming the line when it is not `label index:value ...` with
     ///   increasing indices, or when the file cannot be opened or read.
     /// - Complexity: O(file size), one pass over the bytes.
@@ -88,8 +88,8 @@ private struct LineParser {
         return lineStart
     }
 
-    /// Parses one line, whose newline is at `lineEnd`. `strtod` and `strtol` skip leading
-    /// white space, newlines included, so each number is checked to end on this line.
+    /// Parses one line, whose newline is at `lineEnd`. `strtod` skips leading white space,
+    /// newlines included, so each number it reads is checked to end on this line.
     private mutating func parseLine(_ line: UnsafeMutablePointer<CChar>, end lineEnd: UnsafeMutablePointer<CChar>) throws {
         let number = labels.count + 1
         var end: UnsafeMutablePointer<CChar>?
@@ -100,8 +100,15 @@ private struct LineParser {
         while true {
             while cursor.pointee == 0x20 { cursor += 1 }
             if cursor.pointee == 0x0A { break }
-            let index = strtol(cursor, &end, 10)
-            guard let afterIndex = end, afterIndex != cursor, afterIndex < lineEnd, afterIndex.pointee == 0x3A, index >= 1, index <= Int(Int32.max) else {
+            // Indices are plain decimal digits, so they are read here rather than by `strtol`,
+            // which costs about a tenth of the reading time on the scaled mail copy.
+            var index = 0
+            var afterIndex = cursor
+            while afterIndex.pointee >= 0x30, afterIndex.pointee <= 0x39, index <= Int(Int32.max) {
+                index = 10 * index + Int(afterIndex.pointee - 0x30)
+                afterIndex += 1
+            }
+            guard afterIndex != cursor, afterIndex.pointee == 0x3A, index >= 1, index <= Int(Int32.max) else {
                 throw BenchError("line \(number): invalid feature index")
             }
             let value = strtod(afterIndex + 1, &end)
