@@ -1,24 +1,10 @@
-import Foundation
+import Glibc
 import LanternEngine
 
-/// Reading and writing the sparse text format of LIBSVM and LIBLINEAR: one sample per line,
+/// Reading the sparse text format of LIBSVM and LIBLINEAR: one sample per line,
 /// `label index:value ...`, indices from 1 and increasing.
 enum LibSVMFile {
-    /// Writes `samples` with +1 for malicious and -1 for not malicious.
-    static func write(_ samples: [SparseVector], labels: [Bool], to path: String) throws {
-        var text = ""
-        text.reserveCapacity(samples.count * 400)
-        for (sample, label) in zip(samples, labels) {
-            text += label ? "+1" : "-1"
-            for (index, value) in zip(sample.indices, sample.values) {
-                text += " \(index + 1):\(value)"
-            }
-            text += "\n"
-        }
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-    }
-
-    /// Reads a file written by `write`; a label above 0 is malicious.
+    /// Reads a file written by `lantern-bench-mail export`; a label above 0 is malicious.
     ///
     /// Labels and values are parsed with `strtod` over the bytes, as LIBLINEAR parses them, and
     /// indices by a loop over their digits where LIBLINEAR calls `strtol`. The file is read in
@@ -33,7 +19,7 @@ enum LibSVMFile {
         defer { close(descriptor) }
 
         var parser = LineParser()
-        // One spare byte past the data is for the 0 that ends the text `strtod` sees.
+        // One spare byte past the data is for the 0 that ends the text `strtod` parses.
         var capacity = max(chunkBytes, 1)
         var buffer = UnsafeMutablePointer<CChar>.allocate(capacity: capacity + 1)
         defer { buffer.deallocate() }

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import LanternEngine
 
 /// Objectives computed one way for both tools, from the weights or dual solution each writes.
@@ -49,7 +49,7 @@ enum ReferenceModels {
         text.reserveCapacity(text.utf8.count + 24 * (weights.count + 1))
         for weight in weights { text += "\(weight)\n" }
         text += "\(bias)\n"
-        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        try TextFile.write(text, to: path)
     }
 
     /// Writes a LIBSVM one-class model with an RBF kernel: the header, then one support vector
@@ -63,25 +63,25 @@ enum ReferenceModels {
             for (index, value) in zip(vector.indices, vector.values) { text += " \(index + 1):\(value)" }
             text += "\n"
         }
-        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        try TextFile.write(text, to: path)
     }
 
     /// Reads a LIBLINEAR model trained with `-B 1`: the weights for the +1 class, and the bias weight.
     static func liblinear(_ path: String) throws -> (weights: [Double], bias: Double) {
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let lines = try TextFile.read(path).split(separator: "\n")
         guard let labelLine = lines.first(where: { $0.hasPrefix("label ") }),
               let start = lines.firstIndex(of: "w")
         else { throw BenchError("\(path): no 'label' line or 'w' section; is it a LIBLINEAR model?") }
         // The first label listed is the class with positive decision values.
         let sign: Double = labelLine.split(separator: " ").dropFirst().first.flatMap { Double($0) }.map { $0 > 0 ? 1 : -1 } ?? 1
-        let values = lines[(start + 1)...].compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.map { $0 * sign }
+        let values = lines[(start + 1)...].compactMap { Double($0.split(separator: " ").first ?? "") }.map { $0 * sign }
         guard let bias = values.last else { throw BenchError("\(path): no weights") }
         return (Array(values.dropLast()), bias)
     }
 
     /// Reads a LIBSVM one-class model: the support vectors' coefficients and the vectors.
     static func libsvmOneClass(_ path: String) throws -> (coefficients: [Double], vectors: [SparseVector]) {
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let lines = try TextFile.read(path).split(separator: "\n")
         guard let start = lines.firstIndex(of: "SV") else { throw BenchError("\(path): no 'SV' section; is it a LIBSVM model?") }
         var coefficients: [Double] = []
         var vectors: [SparseVector] = []
