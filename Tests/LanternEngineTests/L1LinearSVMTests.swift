@@ -83,11 +83,15 @@ final class L1LinearSVMTests: XCTestCase {
     }
 
     /// Returns the 1-norm over the features and the bias of the minimum-norm subgradient of
-    /// `‖w‖₁ + Σ C max(0, 1 − y wᵀx)²`, computed from the definition: 0 exactly at the optimum.
-    private func optimalityViolation(_ model: L1LinearSVM, samples: [SparseVector], labels: [Bool], cost: Double) -> Double {
+    /// `‖w‖₁ + Σ C_i max(0, 1 − y_i wᵀx_i)²`, computed from the definition: 0 exactly at the
+    /// optimum. `C_i` is `cost`, or `negativeCost` for negative samples when it is given.
+    private func optimalityViolation(
+        _ model: L1LinearSVM, samples: [SparseVector], labels: [Bool], cost positiveCost: Double, negativeCost: Double? = nil
+    ) -> Double {
         var gradient = [Double](repeating: 0, count: model.weights.count + 1)
         for (sample, label) in zip(samples, labels) {
             let y: Double = label ? 1 : -1
+            let cost = label ? positiveCost : negativeCost ?? positiveCost
             let slack = 1 - y * model.decisionValue(sample)
             guard slack > 0 else { continue }
             for (index, value) in zip(sample.indices, sample.values) {
@@ -161,6 +165,23 @@ final class L1LinearSVMTests: XCTestCase {
         let objective = model.objective(samples: samples, labels: labels)
         XCTAssertGreaterThanOrEqual(objective, best * (1 - 1e-12))
         XCTAssertLessThan(relativeDifference(objective, best), 1e-3)
+    }
+
+    func testUnequalClassCostsReachOptimum() throws {
+        // The solver folds each sample's cost into its column values as √C_i, so a tight run
+        // with different class costs must still meet the optimality condition of the problem.
+        let data = sparseTextLikeProblem(count: 800, features: 1500, perSample: 20, seed: 47)
+        var parameters = L1LinearSVM.Parameters(tolerance: 1e-9, maxIterations: 100_000)
+        parameters.positiveCost = 2
+        parameters.negativeCost = 0.5
+        var model = L1LinearSVM(parameters: parameters)
+        try model.train(samples: data.samples, labels: data.labels)
+        XCTAssertTrue(model.lastReport.converged)
+        let violation = optimalityViolation(model, samples: data.samples, labels: data.labels, cost: 2, negativeCost: 0.5)
+        XCTAssertLessThan(violation, 1e-5)
+        // The same weights are far from optimal for the problem with equal costs.
+        let equalCostViolation = optimalityViolation(model, samples: data.samples, labels: data.labels, cost: 1)
+        XCTAssertGreaterThan(equalCostViolation, 1e-2)
     }
 
     func testWarmStartConvergesFaster() throws {
