@@ -7,6 +7,9 @@
 public struct Strings: Sendable {
     public let language: Language
     let table: [StringKey: String]
+    /// The messages of the `lantern` command line, kept apart from the screens' keys so that the
+    /// screen tests compare a screen against screen text only.
+    let messageTable: [MessageKey: String]
 
     /// A supported language, named by its ISO 639-1 code.
     public enum Language: String, CaseIterable, Sendable {
@@ -14,8 +17,8 @@ public struct Strings: Sendable {
         case ja
     }
 
-    public static let en = Strings(language: .en, table: englishTable)
-    public static let ja = Strings(language: .ja, table: japaneseTable)
+    public static let en = Strings(language: .en, table: englishTable, messageTable: englishMessages)
+    public static let ja = Strings(language: .ja, table: japaneseTable, messageTable: japaneseMessages)
 
     /// Returns the catalogue of `language`.
     public static func catalogue(for language: Language) -> Strings {
@@ -32,9 +35,37 @@ public struct Strings: Sendable {
         return text
     }
 
+    /// Returns the command-line message for `key` with each `{name}` replaced by
+    /// `arguments[name]` in one pass, so a value that contains braces (a file name) is never
+    /// read as a placeholder. A missing key shows its raw value.
+    public func callAsFunction(_ key: MessageKey, _ arguments: [String: any CustomStringConvertible] = [:]) -> String {
+        let template = messageTable[key] ?? key.rawValue
+        var output = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = String(rest[rest.index(after: open)..<close])
+            output += rest[..<open]
+            if let value = arguments[name] {
+                output += value.description
+            } else {
+                output += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return output + rest
+    }
+
     /// Returns the placeholder names in the value for `key`, for the completeness test.
     func placeholders(in key: StringKey) -> Set<String> {
-        guard let text = table[key] else { return [] }
+        Self.placeholderNames(in: table[key] ?? "")
+    }
+
+    /// Returns the placeholder names in the command-line message for `key`.
+    func placeholders(in key: MessageKey) -> Set<String> {
+        Self.placeholderNames(in: messageTable[key] ?? "")
+    }
+
+    private static func placeholderNames(in text: String) -> Set<String> {
         var names: Set<String> = []
         var current: String?
         for character in text {
