@@ -11,7 +11,18 @@ public struct CaptureSource: Sendable {
     /// A file left out of `files`, and why.
     public struct SkippedFile: Sendable, Equatable {
         public var path: String
+        /// The reason in English, as a sentence fragment.
         public var reason: String
+        /// The reason as a case, so a caller can word it in the user's language.
+        public var kind: Kind
+
+        /// The cause that keeps a file found in a directory from being read.
+        public enum Kind: Sendable, Equatable {
+            case gitLFSPointer
+            case gzipWithoutCapture
+            case notCapture
+            case unreadable
+        }
     }
 
     /// Capture files to read, in order.
@@ -49,13 +60,13 @@ public struct CaptureSource: Sendable {
             case .some(let format) where format.isCapture:
                 files.append(path)
             case .some(.gitLFSPointer):
-                skipped.append(SkippedFile(path: path, reason: "a Git LFS pointer, not the capture (run git lfs pull)"))
+                skipped.append(SkippedFile(path: path, reason: "a Git LFS pointer, not the capture (run git lfs pull)", kind: .gitLFSPointer))
             case .some(.gzip):
-                skipped.append(SkippedFile(path: path, reason: "gzip file that does not contain a pcap or pcapng capture"))
+                skipped.append(SkippedFile(path: path, reason: "gzip file that does not contain a pcap or pcapng capture", kind: .gzipWithoutCapture))
             case .some:
-                skipped.append(SkippedFile(path: path, reason: "not a pcap or pcapng file (unrecognised first bytes)"))
+                skipped.append(SkippedFile(path: path, reason: "not a pcap or pcapng file (unrecognised first bytes)", kind: .notCapture))
             case .none:
-                skipped.append(SkippedFile(path: path, reason: "cannot be opened for reading"))
+                skipped.append(SkippedFile(path: path, reason: "cannot be opened for reading", kind: .unreadable))
             }
         }
     }

@@ -29,6 +29,8 @@ public struct MailSource: Sendable {
     public struct SkippedFile: Sendable, Equatable {
         public var path: String
         public var reason: String
+        /// Whether the file is empty; otherwise it does not start like mail.
+        public var isEmpty = false
     }
 
     public private(set) var files: [File] = []
@@ -61,7 +63,7 @@ public struct MailSource: Sendable {
             files.append(File(path: path, kind: .message, folderLabel: MailSource.folderLabel(path), maildir: nil))
         } else {
             let empty = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0
-            notMail.append(SkippedFile(path: path, reason: empty ? "empty file" : "does not start like a mail message or mbox"))
+            notMail.append(SkippedFile(path: path, reason: empty ? "empty file" : "does not start like a mail message or mbox", isEmpty: empty))
         }
     }
 

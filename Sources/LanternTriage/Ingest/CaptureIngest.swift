@@ -18,8 +18,25 @@ public final class CaptureIngest {
         public var reopenedWindows = 0
         /// Earlier captures this file replaced, or the one that already contains it.
         public var copies = CaptureCopies()
-        /// The error that stopped the file, with the file and offset in its message.
-        public var error: String?
+        /// The error that stopped the file, with the file and offset in its message, in English
+        /// as the store keeps it.
+        public var error: String? {
+            switch failure {
+            case nil: return nil
+            case let .unreadable(path, reason)?: return "cannot read \(path): \(reason); check the path and its permissions"
+            case let .capture(error)?: return error.description
+            }
+        }
+        /// The error that stopped the file as a case, so a caller can word it in the user's language.
+        public var failure: Failure?
+    }
+
+    /// The cause that stopped a capture file from being read.
+    public enum Failure: Sendable, Equatable {
+        /// The file could not be read to compute its identity; `reason` is the system's message.
+        case unreadable(path: String, reason: String)
+        /// libpcap could not open the file or stopped reading it.
+        case capture(CaptureError)
     }
 
     /// Progress of the file being read: bytes read, bytes in all, packets so far.
@@ -50,14 +67,14 @@ public final class CaptureIngest {
         do {
             identity = try CaptureIdentity.of(path: path)
         } catch {
-            outcome.error = "cannot read \(path): \(error.localizedDescription); check the path and its permissions"
+            outcome.failure = .unreadable(path: path, reason: error.localizedDescription)
             return outcome
         }
         let reader: CaptureReader
         do {
             reader = try CaptureReader(path: path)
         } catch {
-            outcome.error = error.description
+            outcome.failure = .capture(error)
             return outcome
         }
         defer { reader.close() }
@@ -152,7 +169,7 @@ public final class CaptureIngest {
                 if storeError != nil { break }
             }
         } catch {
-            outcome.error = error.description
+            outcome.failure = .capture(error)
         }
         aggregator.finish()
         histories = aggregator.histories
