@@ -1,3 +1,5 @@
+import LanternUI
+
 /// The words after a subcommand: `--name value` options, `--flag` switches and positional paths.
 ///
 /// Every option is declared by the command that reads it, so a misspelt option is an error that
@@ -35,7 +37,7 @@ struct Arguments {
                 if let inlineValue {
                     value = inlineValue
                 } else {
-                    guard index < words.count else { throw UsageError("option --\(name) of '\(command)' needs a value") }
+                    guard index < words.count else { throw UsageError(.optionNeedsValue, ["option": name, "command": command]) }
                     value = words[index]
                     index += 1
                 }
@@ -43,7 +45,7 @@ struct Arguments {
                 repeatedOptions[name, default: []].append(value)
             } else {
                 let accepted = (valued + switches).map { "--\($0)" }.sorted().joined(separator: ", ")
-                throw UsageError("unknown option --\(name) for '\(command)'; accepted: \(accepted.isEmpty ? "none" : accepted)")
+                throw UsageError(.unknownOption, ["option": name, "command": command, "accepted": accepted.isEmpty ? Output.text(.noOptions) : accepted])
             }
         }
     }
@@ -57,7 +59,7 @@ struct Arguments {
     func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = options[name] else { return fallback }
         guard let value = Int(text.replacingOccurrences(of: "_", with: "")), range.contains(value) else {
-            throw UsageError("--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+            throw UsageError(.integerOutOfRange, ["option": name, "lowest": range.lowerBound, "highest": range.upperBound, "value": text])
         }
         return value
     }
@@ -66,14 +68,58 @@ struct Arguments {
 }
 
 /// A mistake in how a command was called; printed with a pointer to `--help`, exit status 2.
+///
+/// It keeps the catalogue key and its values, so the message is worded in the user's language
+/// when it is printed.
 struct UsageError: Error, CustomStringConvertible {
-    var description: String
-    init(_ message: String) { description = message }
+    let key: MessageKey?
+    let arguments: [String: String]
+    /// Text already worded in the user's language, for messages outside the catalogue.
+    let worded: String?
+
+    init(_ key: MessageKey, _ arguments: [String: any CustomStringConvertible] = [:]) {
+        self.key = key
+        self.arguments = arguments.mapValues(\.description)
+        worded = nil
+    }
+
+    /// Creates an error from a message that is already in the user's language.
+    init(worded text: String) {
+        key = nil
+        arguments = [:]
+        worded = text
+    }
+
+    func message(_ strings: Strings) -> String {
+        key.map { strings($0, arguments) } ?? worded ?? ""
+    }
+
+    var description: String { message(.en) }
 }
 
 /// A valid command that could not run, such as on a missing file or a store that another
-/// process has locked. It is printed as it is, and the exit status is 1.
+/// process has locked. It is printed in the user's language, and the exit status is 1.
 struct CommandFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ message: String) { description = message }
+    let key: MessageKey?
+    let arguments: [String: String]
+    let worded: String?
+
+    init(_ key: MessageKey, _ arguments: [String: any CustomStringConvertible] = [:]) {
+        self.key = key
+        self.arguments = arguments.mapValues(\.description)
+        worded = nil
+    }
+
+    /// Creates a failure from a message that is already in the user's language.
+    init(worded text: String) {
+        key = nil
+        arguments = [:]
+        worded = text
+    }
+
+    func message(_ strings: Strings) -> String {
+        key.map { strings($0, arguments) } ?? worded ?? ""
+    }
+
+    var description: String { message(.en) }
 }

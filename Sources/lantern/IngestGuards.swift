@@ -13,11 +13,11 @@ final class IngestLock {
         let path = storePath + ".ingest-lock"
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw CommandFailure("cannot create the lock file \(path): \(String(cString: strerror(errno))); check the folder's permissions")
+            throw CommandFailure(.lockFileFailed, ["path": path, "reason": String(cString: strerror(errno))])
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw CommandFailure("another 'lantern ingest' is writing to \(storePath); wait for it to finish or use another --db")
+            throw CommandFailure(.storeBusy, ["path": storePath])
         }
     }
 
@@ -39,8 +39,7 @@ enum WindowWidthSetting {
             return
         }
         guard stored == value else {
-            throw UsageError("store \(store.path) holds \(stored)-second windows, not \(value); "
-                + "use --window \(stored) or ingest into another --db")
+            throw UsageError(.windowWidthMismatch, ["path": store.path, "stored": stored, "requested": value])
         }
     }
 }
@@ -63,12 +62,10 @@ enum DarknetPrefixSetting {
             return stored ?? defaultValue
         }
         guard let requested = parse(text) else {
-            throw UsageError("--darknet-prefix takes the IPv4 length (8 to 30) and optionally the IPv6 one (16 to 124) "
-                + "after a slash, such as 16 or 16/48, not '\(text)'")
+            throw UsageError(.darknetPrefixInvalid, ["value": text])
         }
         if let stored, stored != requested {
-            throw UsageError("store \(store.path) contains windows of a darknet with prefix lengths \(format(stored)) (IPv4/IPv6), "
-                + "not \(format(requested)); use --darknet-prefix \(format(stored)) or ingest into another --db")
+            throw UsageError(.darknetPrefixMismatch, ["path": store.path, "stored": format(stored), "requested": format(requested)])
         }
         if stored == nil { try store.setMeta(key, format(requested)) }
         return requested

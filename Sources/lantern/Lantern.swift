@@ -43,7 +43,7 @@ enum Lantern {
         }
         guard let command = commands.first(where: { $0.name == name }) else {
             let nearest = commands.map(\.name).min { editDistance($0, name) < editDistance($1, name) } ?? "help"
-            throw UsageError("unknown command '\(name)'; did you mean '\(nearest)'?")
+            throw UsageError(.unknownCommand, ["command": name, "nearest": nearest])
         }
         let rest = Array(words.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
@@ -53,11 +53,23 @@ enum Lantern {
         return try command.run(rest)
     }
 
-    /// `--lang ja` among the words, or else the language of LC_ALL, LC_MESSAGES and LANG.
+    /// Returns the catalogue for the messages of this run, chosen as the UI chooses it: a valid
+    /// `--lang en|ja` among the words, or else the first non-empty of LC_ALL, LC_MESSAGES and
+    /// LANG. An invalid `--lang` value falls back to the environment here; the commands that
+    /// take `--lang` reject it themselves. Only the variables matter, not whether the locale is
+    /// installed, so Japanese works where only C.UTF-8 exists.
+    static func strings(for words: [String]) -> Strings {
+        var explicit: String?
+        if let index = words.firstIndex(of: "--lang"), index + 1 < words.count { explicit = words[index + 1] }
+        if let word = words.last(where: { $0.hasPrefix("--lang=") }) { explicit = String(word.dropFirst("--lang=".count)) }
+        let environment = ProcessInfo.processInfo.environment
+        if let explicit, let chosen = try? Strings.select(explicit: explicit, environment: environment) { return chosen }
+        return (try? Strings.select(explicit: nil, environment: environment)) ?? .en
+    }
+
+    /// The language of `--help` for these words, chosen as `strings(for:)` chooses it.
     static func helpLanguage(_ words: [String]) -> Strings.Language {
-        if let index = words.firstIndex(of: "--lang"), index + 1 < words.count, words[index + 1] == "ja" { return .ja }
-        if words.contains("--lang=ja") { return .ja }
-        return (try? Strings.select(explicit: nil, environment: ProcessInfo.processInfo.environment))?.language ?? .en
+        strings(for: words).language
     }
 
     /// `lantern help [--man [--lang en|ja]]`: the command list, or the roff source of the man page.
@@ -72,11 +84,11 @@ enum Lantern {
         switch arguments.value("lang") ?? "en" {
         case "en": text = .english
         case "ja": text = .japanese
-        case let other: throw UsageError("--lang must be en or ja, not '\(other)'")
+        case let other: throw UsageError(.invalidLanguage, ["value": other])
         }
         let rendered = ManPage.render(commands: specs, version: version, text: text)
         for key in rendered.missing {
-            Output.note("help --man: no Japanese text for '\(key)'; printed the English one. Add it to ManPage+Japanese.swift.")
+            Output.note(.manPageMissingJapanese, ["key": key])
         }
         Output.line(rendered.page)
         return 0
@@ -89,18 +101,20 @@ enum Lantern {
         case ["bash"]: Output.line(CompletionScript.bash(commands: specs))
         case ["zsh"]: Output.line(CompletionScript.zsh(commands: specs))
         default:
-            throw UsageError("completion takes one shell, bash or zsh, not '\(arguments.positionals.joined(separator: " "))'; "
-                + "usage: lantern \(CommandSpec.completion.usage)")
+            throw UsageError(.completionShell, ["words": arguments.positionals.joined(separator: " "), "usage": CommandSpec.completion.usage])
         }
         return 0
     }
 
+    /// Prints the command list with each summary in the chosen language, from the same texts
+    /// as `COMMAND --help` and the man page.
     static func printHelp() {
-        Output.line("lantern: darknet backscatter triage for SOC analysts\n\nusage:")
+        var lookup = ManPage.Lookup(text: Output.strings.language == .ja ? .japanese : .english)
+        Output.line(Output.text(.commandListTitle) + "\n\n" + Output.text(.commandListUsage))
         for command in commands {
-            Output.line("  lantern \(command.usage)\n      \(command.summary)")
+            Output.line("  lantern \(command.usage)\n      \(lookup.help(command.name, english: command.summary))")
         }
-        Output.line("\nThe store defaults to ./lantern.db. Run 'lantern demo' for a first look.")
+        Output.line("\n" + Output.text(.commandListFooter))
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

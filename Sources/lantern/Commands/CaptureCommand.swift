@@ -3,6 +3,7 @@ import Foundation
 import LanternDarknet
 import LanternStore
 import LanternTriage
+import LanternUI
 
 /// `lantern capture`: live capture from an interface into the store until Ctrl-C, SIGTERM or
 /// `--duration`, then training unless `--no-train`.
@@ -13,7 +14,7 @@ enum CaptureCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .capture)
         guard let interface = arguments.value("interface") else {
-            throw UsageError("capture needs --interface NAME, for example: lantern capture --interface eth1 --filter 'not port 22'")
+            throw UsageError(.captureNeedsInterface)
         }
         let seconds = try arguments.integer("duration", default: 0, range: 0...31_622_400)
         let store = try Store(path: arguments.value("db") ?? Store.defaultPath)
@@ -30,7 +31,7 @@ enum CaptureCommand {
         do {
             reader = try CaptureReader(interface: interface, filter: arguments.value("filter"))
         } catch {
-            Output.error(error.description)
+            Output.error(error)
             return 1
         }
         activeReader = reader
@@ -42,15 +43,21 @@ enum CaptureCommand {
         if seconds > 0 {
             DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(seconds)) { reader.breakLoop() }
         }
-        Output.note("capturing on \(interface)\(arguments.value("filter").map { " (filter: \($0))" } ?? ""); "
-            + (seconds > 0 ? "stopping after \(seconds) s" : "press Ctrl-C to stop"))
+        let started: MessageKey
+        switch (arguments.value("filter") != nil, seconds > 0) {
+        case (false, false): started = .captureStartedUntilInterrupt
+        case (true, false): started = .captureStartedFilterUntilInterrupt
+        case (false, true): started = .captureStartedForSeconds
+        case (true, true): started = .captureStartedFilterForSeconds
+        }
+        Output.note(started, ["interface": interface, "filter": arguments.value("filter") ?? "", "seconds": seconds])
         let outcome = try ingest.ingestLive(reader, interface: interface)
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
         let stats = outcome.statistics
-        Output.note("\(outcome.path): \(stats.records) packets, \(stats.packets) IP, \(outcome.windows) windows")
-        if let error = outcome.error {
-            Output.error(error)
+        Output.note(.captureSummary, ["path": outcome.path, "records": stats.records, "ip": stats.packets, "windows": outcome.windows])
+        if let failure = outcome.failure {
+            Output.error(ErrorText.failure(failure, Output.strings))
         }
         if !arguments.has("no-train") {
             try TrainCommand.train(store: store, settings: BackscatterScoring.savedSettings(in: store) ?? BackscatterSettings())

@@ -13,7 +13,7 @@ enum ClusterCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .cluster)
         guard arguments.positionals.isEmpty else {
-            throw UsageError("cluster takes no file names, found '\(arguments.positionals[0])'; usage: lantern \(usage)")
+            throw UsageError(.clusterNoFiles, ["value": arguments.positionals[0], "usage": usage])
         }
         if let path = arguments.value("vectors") {
             return try clusterVectorFile(path, dimension: try arguments.integer("dimension", default: 27, range: 1...4096))
@@ -25,7 +25,7 @@ enum ClusterCommand {
         if let name = arguments.value("linkage") {
             let accepted: [HierarchicalClustering.Linkage] = [.ward, .average, .complete]
             guard let linkage = HierarchicalClustering.Linkage(rawValue: name), accepted.contains(linkage) else {
-                throw UsageError("--linkage must be ward, average or complete, not '\(name)'")
+                throw UsageError(.linkageInvalid, ["value": name])
             }
             settings.linkage = linkage
         }
@@ -38,19 +38,20 @@ enum ClusterCommand {
         let report = try SubnetClusterJob.run(
             store: store, from: try day(arguments, "from"), to: try day(arguments, "to"), settings: settings, warning: warning)
         let seconds = Date().timeIntervalSince(started)
-        Output.line("prototype set v\(report.version): \(report.prototypes.count) prototypes by \(settings.linkage.rawValue) linkage "
-            + "from \(report.trainingPoints) subnet-days (\(DayClock.dateText(ofDay: report.trainingDays.lowerBound)) to "
-            + "\(DayClock.dateText(ofDay: report.trainingDays.upperBound))) in \(String(format: "%.1f", seconds)) s")
+        Output.line(.clusterPrototypes, ["version": report.version, "count": report.prototypes.count, "linkage": settings.linkage.rawValue,
+                                         "points": report.trainingPoints,
+                                         "first": DayClock.dateText(ofDay: report.trainingDays.lowerBound),
+                                         "last": DayClock.dateText(ofDay: report.trainingDays.upperBound),
+                                         "seconds": String(format: "%.1f", seconds)])
         if report.trainingPoints < report.eligiblePoints {
-            Output.note("note: \(report.eligiblePoints) subnet-days qualified; an even stride kept \(report.trainingPoints) "
-                + "to bound the O(n²) clustering")
+            Output.note(.clusterStrideNote, ["eligible": report.eligiblePoints, "kept": report.trainingPoints])
         }
         for prototype in report.prototypes {
             Output.line(String(format: "  P%-2d %6d  %@", prototype.index, prototype.members, prototype.description))
         }
         let assignment = report.assignment
-        Output.line("assigned \(assignment.subnetDays) subnet-days of \(assignment.subnets) subnets; \(assignment.flags) early-warning flags "
-            + "(lantern export flags --db \(store.path))")
+        Output.line(.clusterAssigned, ["subnetDays": assignment.subnetDays, "subnets": assignment.subnets, "flags": assignment.flags,
+                                       "path": store.path])
         return 0
     }
 
@@ -58,10 +59,10 @@ enum ClusterCommand {
     /// vector) with no store, timed, for `scripts/bench-subnets`. Prints the seconds and the top height.
     static func clusterVectorFile(_ path: String, dimension: Int) throws -> Int32 {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("--vectors: cannot read \(path); it must be a file of little-endian doubles")
+            throw CommandFailure(.vectorsUnreadable, ["path": path])
         }
         guard data.count % (8 * dimension) == 0, !data.isEmpty else {
-            throw CommandFailure("--vectors: \(path) holds \(data.count) bytes, not a whole number of \(dimension)-double vectors")
+            throw CommandFailure(.vectorsSize, ["path": path, "bytes": data.count, "dimension": dimension])
         }
         let values = data.withUnsafeBytes { raw in
             (0..<(data.count / 8)).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) }
@@ -78,7 +79,7 @@ enum ClusterCommand {
     static func day(_ arguments: Arguments, _ name: String) throws -> Int? {
         guard let text = arguments.value(name) else { return nil }
         guard let day = DayClock.day(ofDateText: text) else {
-            throw UsageError("--\(name) must be a date as YYYY-MM-DD, such as 2026-01-05, not '\(text)'")
+            throw UsageError(.dateInvalid, ["option": name, "value": text])
         }
         return day
     }
@@ -86,7 +87,7 @@ enum ClusterCommand {
     static func share(_ arguments: Arguments, _ name: String, default fallback: Double) throws -> Double {
         guard let text = arguments.value(name) else { return fallback }
         guard let value = Double(text), value > 0, value < 1 else {
-            throw UsageError("--\(name) must be a probability between 0 and 1, such as \(fallback), not '\(text)'")
+            throw UsageError(.probabilityInvalid, ["option": name, "example": fallback, "value": text])
         }
         return value
     }

@@ -19,23 +19,23 @@ enum DemoCommand {
             configuration.packets = try arguments.integer("packets", default: 200_000, range: 1_000...50_000_000)
             // Two weeks give the subnet timeline enough days for prototypes and transitions.
             configuration.days = 14
-            Output.note("simulating \(configuration.packets) darknet packets over \(configuration.days) days into \(capture) …")
+            Output.note(.demoSimulatingDarknet, ["packets": configuration.packets, "days": configuration.days, "path": capture])
             _ = try SimulateCommand.simulate(configuration, out: capture, truthPath: SimulateCommand.truthPath(for: capture))
-            Output.note("ingesting into \(database) …")
+            Output.note(.demoIngesting, ["path": database])
             var status = try IngestCommand.run(["--db", database, capture])
             guard status == 0 else { return status }
-            Output.note("learning subnet prototypes …")
+            Output.note(.demoClustering)
             status = try ClusterCommand.run(["--db", database])
             guard status == 0 else { return status }
 
             let mail = (directory as NSString).appendingPathComponent("mail")
-            Output.note("simulating a spam trap's mail into \(mail) …")
+            Output.note(.demoSimulatingMail, ["path": mail])
             status = try SimulateCommand.run(["mail", "--out", mail, "--messages", "300"])
             guard status == 0 else { return status }
             status = try IngestCommand.run(["--db", database, "--reputation", mail + "/reputation.txt", mail + "/malicious", mail + "/spam"])
             guard status == 0 else { return status }
         } else {
-            Output.note("reusing \(database); delete \(directory) for a fresh demo")
+            Output.note(.demoReusing, ["path": database, "directory": directory])
         }
         if arguments.has("no-ui") { return 0 }
         var tuiWords = ["--db", database]

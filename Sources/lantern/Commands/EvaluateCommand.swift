@@ -3,6 +3,7 @@ import LanternDarknet
 import LanternEngine
 import LanternStore
 import LanternTriage
+import LanternUI
 
 /// `lantern evaluate backscatter`: the analyst-loop replay beside the rule baselines.
 enum EvaluateCommand {
@@ -10,14 +11,14 @@ enum EvaluateCommand {
         let arguments = try Arguments(words, spec: .evaluate)
         if arguments.positionals == ["mail"] { return try MailEvaluateCommand.run(arguments) }
         guard arguments.positionals == ["backscatter"] else {
-            throw UsageError("evaluate needs the analysis to evaluate: lantern evaluate backscatter --truth FILE, or lantern evaluate mail --stream DIR")
+            throw UsageError(.evaluateNeedsAnalysis)
         }
         guard let truthPath = arguments.value("truth") else {
-            throw UsageError("evaluate backscatter needs --truth FILE (JSON Lines with src and role per source host)")
+            throw UsageError(.evaluateNeedsTruth)
         }
         let budgets = try (arguments.value("budgets") ?? "0,0.5,1,2,5").split(separator: ",").map { text -> Double in
             guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0, value <= 100 else {
-                throw UsageError("--budgets takes percentages from 0 to 100 separated by commas, not '\(text)'")
+                throw UsageError(.budgetsInvalid, ["value": text])
             }
             return value
         }
@@ -26,7 +27,7 @@ enum EvaluateCommand {
         case "both": featureSets = [.baseline, .extended]
         case let name:
             guard let set = BackscatterSettings.FeatureSet(rawValue: name) else {
-                throw UsageError("--features must be baseline, extended or both, not '\(name)'")
+                throw UsageError(.featureSetInvalid, ["value": name])
             }
             featureSets = [set]
         }
@@ -35,22 +36,21 @@ enum EvaluateCommand {
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
         let sources = try store.sources()
         let found = truth.keys.filter { sources.contains($0) }.count
-        Output.note("truth: \(truth.count) source hosts in \(truthPath), \(found) of them in the store, "
-            + "\(sources.count - found) store hosts without truth (left out of every measurement)")
+        Output.note(.evaluateTruthSummary, ["hosts": truth.count, "path": truthPath, "found": found, "missing": sources.count - found])
         guard found > 0 else {
-            Output.error("no host of \(truthPath) is in the store \(store.path); was the truth written for another capture?")
+            Output.error(.evaluateNoHost, ["path": truthPath, "store": store.path])
             return 1
         }
         let roles = Set(truthRecords.map(\.role.rawValue))
         let unknownRoles = roles.subtracting(["backscatter", "scanner", "noise"])
         if !unknownRoles.isEmpty {
-            Output.note("truth roles other than backscatter, scanner and noise count as not backscatter: "
-                + unknownRoles.sorted().joined(separator: ", "))
+            Output.note(.evaluateUnknownRoles, ["roles": unknownRoles.sorted().joined(separator: ", ")])
         }
 
-        Output.line("windows measured: no packet from source port 80 or 53; budget = % of scored windows answered from the truth")
-        Output.line(pad("method", 32) + pad("budget", 8, right: true) + pad("queries", 9, right: true)
-            + pad("precision", 10, right: true) + pad("recall", 8, right: true) + pad("F1", 7, right: true))
+        Output.line(.evaluateTableTitle)
+        Output.line(pad(Output.text(.columnMethod), 32) + pad(Output.text(.columnBudget), 8, right: true)
+            + pad(Output.text(.columnQueries), 9, right: true) + pad(Output.text(.columnPrecision), 10, right: true)
+            + pad(Output.text(.columnRecall), 8, right: true) + pad("F1", 7, right: true))
         var baselinesPrinted = false
         var errorsByKind = [(BackscatterSettings.FeatureSet, [(source: String, actual: Bool, predicted: Bool)])]()
         for set in featureSets {
@@ -70,13 +70,14 @@ enum EvaluateCommand {
         }
         let kinds = Dictionary(truthRecords.map { ($0.src, $0.kind) }, uniquingKeysWith: { first, _ in first })
         for (set, calls) in errorsByKind {
-            printErrorsByKind(calls, kinds: kinds, title: "windows by truth kind at the largest budget (\(set.rawValue) features)")
+            printErrorsByKind(calls, kinds: kinds, title: Output.text(.evaluateByKindTitle, ["features": set.rawValue]))
         }
         return 0
     }
 
+    /// Pads `text` to `width` terminal cells; a Japanese character takes two.
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - text.count))
+        let fill = String(repeating: " ", count: max(0, width - DisplayWidth.width(of: text)))
         return right ? fill + text : text + fill
     }
 
@@ -91,9 +92,10 @@ enum EvaluateCommand {
             table[kind] = entry
         }
         Output.line("\n" + title)
-        Output.line(pad("kind", 36) + pad("truth", 14) + pad("windows", 9, right: true) + pad("wrong", 8, right: true))
+        Output.line(pad(Output.text(.columnKind), 36) + pad(Output.text(.columnTruth), 14)
+            + pad(Output.text(.columnWindows), 9, right: true) + pad(Output.text(.columnWrong), 8, right: true))
         for (kind, entry) in table.sorted(by: { $0.value.wrong > $1.value.wrong || ($0.value.wrong == $1.value.wrong && $0.key < $1.key) }) {
-            Output.line(pad(kind, 36) + pad(entry.backscatter ? "backscatter" : "not", 14)
+            Output.line(pad(kind, 36) + pad(Output.text(entry.backscatter ? .truthBackscatter : .truthNot), 14)
                 + pad(String(entry.windows), 9, right: true) + pad(String(entry.wrong), 8, right: true))
         }
     }

@@ -7,10 +7,10 @@ enum ExportCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .export)
         guard let what = arguments.positionals.first, ["labels", "alerts", "flags", "mail"].contains(what), arguments.positionals.count == 1 else {
-            throw UsageError("export needs one of: labels, alerts, flags, mail (for example: lantern export labels --format csv)")
+            throw UsageError(.exportNeedsKind)
         }
         let format = arguments.value("format") ?? "jsonl"
-        guard ["csv", "jsonl"].contains(format) else { throw UsageError("--format must be csv or jsonl, not '\(format)'") }
+        guard ["csv", "jsonl"].contains(format) else { throw UsageError(.formatInvalid, ["value": format]) }
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
         // Each kind names its header once, so an empty export still prints the CSV header.
         let rows: [[(String, ExportValue)]]

@@ -9,7 +9,7 @@ enum IngestCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .ingest)
         guard !arguments.positionals.isEmpty else {
-            throw UsageError("ingest needs at least one capture file or folder, for example: lantern ingest capture.pcap")
+            throw UsageError(.ingestNeedsInput)
         }
         // Labeller options are checked before anything is read, so a typo costs no ingest time.
         let labellers = try MailLabellerOptions.chain(arguments, language: LabelMessages.language)
@@ -46,11 +46,11 @@ enum IngestCommand {
         do {
             source = try CaptureSource(paths: mail.capturePaths)
         } catch {
-            Output.error(error.description)
+            Output.error(error)
             return 1
         }
         for skipped in source.skipped where !mail.mailFiles.contains(skipped.path) {
-            Output.note("skipped \(skipped.path): \(skipped.reason)")
+            Output.note(.ingestSkippedFile, ["path": skipped.path, "reason": Output.text(skipReason(skipped.kind))])
         }
         var failures = mail.failures > 0 ? 1 : 0
         var totals = (files: 0, skipped: 0, packets: 0, windows: 0)
@@ -60,57 +60,72 @@ enum IngestCommand {
             if outcome.skippedAsDuplicate {
                 totals.skipped += 1
                 if let longer = outcome.copies.containedIn {
-                    Output.note("\(path): skipped, a shorter copy of \(longer), which was already ingested")
+                    Output.note(.ingestSkippedShorterCopy, ["path": path, "longer": longer])
                 } else {
-                    Output.note("\(path): already ingested, skipped")
+                    Output.note(.ingestAlreadyIngested, ["path": path])
                 }
                 continue
             }
             for copy in outcome.copies.replaced {
-                Output.note("\(path): replaces \(copy), a shorter copy of the same capture read earlier; its windows were removed")
+                Output.note(.ingestReplacesCopy, ["path": path, "copy": copy])
             }
             let stats = outcome.statistics
             totals.files += 1
             totals.packets += stats.records
             totals.windows += outcome.windows
-            if outcome.error == nil || stats.records > 0 {
-                Output.note("\(path): \(stats.records) packets, \(stats.packets) IP, \(stats.notIP) not IP, "
-                    + "\(stats.undecodable) undecodable, \(outcome.windows) windows")
-                for line in stats.summaryLines.dropFirst() where line.hasPrefix("anomalies") || line.hasPrefix("IP version") {
-                    Output.note("  " + line)
+            if outcome.failure == nil || stats.records > 0 {
+                Output.note(.ingestFileSummary, ["path": path, "records": stats.records, "ip": stats.packets, "notIP": stats.notIP,
+                                                 "undecodable": stats.undecodable, "windows": outcome.windows])
+                // Anomaly names are the decoder's terms, shared with the man page; they stay as they are.
+                if let anomalies = stats.summaryLines.first(where: { $0.hasPrefix("anomalies: ") }) {
+                    Output.note(.ingestAnomalies, ["list": anomalies.dropFirst("anomalies: ".count)])
+                }
+                if stats.ipVersionMismatches > 0 {
+                    Output.note(.ingestIPVersionMismatch, ["count": stats.ipVersionMismatches])
                 }
                 if outcome.reopenedWindows > 0 {
-                    Output.note("  \(outcome.reopenedWindows) windows got packets more than 30 s late and were stored twice")
+                    Output.note(.ingestReopenedWindows, ["count": outcome.reopenedWindows])
                 }
             }
-            if let error = outcome.error {
+            if let failure = outcome.failure {
                 failures += 1
-                Output.error(error)
+                Output.error(ErrorText.failure(failure, Output.strings))
             }
         }
         if source.files.count > 1 {
-            Output.note("captures: \(totals.files) read, \(totals.skipped) already ingested, \(failures) with errors; "
-                + "\(totals.packets) packets, \(totals.windows) windows")
+            Output.note(.ingestTotals, ["read": totals.files, "skipped": totals.skipped, "failed": failures,
+                                        "packets": totals.packets, "windows": totals.windows])
         }
         if let assignment = try SubnetAssignment.run(store: store) {
-            Output.note("subnets: \(assignment.subnetDays) subnet-days assigned to prototype set v\(assignment.version), "
-                + "\(assignment.flags) early-warning flags")
+            Output.note(.ingestSubnets, ["subnetDays": assignment.subnetDays, "version": assignment.version, "flags": assignment.flags])
         }
         // A run that read nothing new (every capture already ingested) leaves the model as it is,
         // rather than saving an identical model under a new version.
         if !arguments.has("no-train") {
             let saved = BackscatterScoring.savedSettings(in: store)
             if totals.files == 0 && saved != nil {
-                Output.note("no new captures; the model stays at its current version (run 'lantern train' to retrain)")
+                Output.note(.ingestNoNewCaptures)
             } else {
                 try TrainCommand.train(store: store, settings: saved ?? BackscatterSettings())
             }
         }
         if failures > 0 {
-            Output.error("\(failures) of \(source.files.count) files had errors; what was read before each error is stored")
+            Output.error(.ingestFilesFailed, ["failed": failures, "files": source.files.count])
             return 1
         }
         return 0
+    }
+}
+
+extension IngestCommand {
+    /// The catalogue key for why a file in a folder was not read.
+    static func skipReason(_ kind: CaptureSource.SkippedFile.Kind) -> MessageKey {
+        switch kind {
+        case .gitLFSPointer: return .skipReasonLFSPointer
+        case .gzipWithoutCapture: return .skipReasonGzipNotCapture
+        case .notCapture: return .skipReasonNotCapture
+        case .unreadable: return .skipReasonUnreadable
+        }
     }
 }
 

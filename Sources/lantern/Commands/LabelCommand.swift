@@ -10,12 +10,11 @@ enum LabelCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .label)
         guard arguments.positionals == ["mail"] else {
-            throw UsageError("label takes what to label, mail, not '\(arguments.positionals.joined(separator: " "))'; "
-                + "usage: lantern \(CommandSpec.label.usage)")
+            throw UsageError(.labelNeedsMail, ["words": arguments.positionals.joined(separator: " "), "usage": CommandSpec.label.usage])
         }
         let language = LabelMessages.language
         guard let chain = try MailLabellerOptions.chain(arguments, language: language) else {
-            throw UsageError(LabelMessages.noLabeller(language))
+            throw UsageError(worded: LabelMessages.noLabeller(language))
         }
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
         let outcome = try MailLabellerOptions.label(store: store, chain: chain, mailIDs: nil, language: language)
@@ -33,7 +32,7 @@ enum MailLabellerOptions {
     static func chain(_ arguments: Arguments, language: Strings.Language) throws -> LabellerChain? {
         let program = arguments.value("labeller-cmd")
         if program == nil && (!arguments.values("labeller-arg").isEmpty || arguments.value("labeller-timeout") != nil) {
-            throw UsageError(LabelMessages.labellerArgumentsWithoutCommand(language))
+            throw UsageError(worded: LabelMessages.labellerArgumentsWithoutCommand(language))
         }
         var labellers: [any MailLabeller] = []
         for path in arguments.values("reputation") {
@@ -41,7 +40,7 @@ enum MailLabellerOptions {
             do {
                 list = try ReputationList(path: path)
             } catch let error as LabellerError {
-                throw CommandFailure(LabelMessages.error(error, language))
+                throw CommandFailure(worded: LabelMessages.error(error, language))
             }
             for warning in list.takeWarnings() { Output.note(LabelMessages.warning(warning, language)) }
             Output.note(LabelMessages.listLoaded(list, language))
@@ -50,14 +49,14 @@ enum MailLabellerOptions {
         if let program {
             let timeoutText = arguments.value("labeller-timeout") ?? "10"
             guard let timeout = Double(timeoutText), timeout > 0, timeout.isFinite else {
-                throw UsageError(LabelMessages.invalidTimeout(timeoutText, language))
+                throw UsageError(worded: LabelMessages.invalidTimeout(timeoutText, language))
             }
             do {
                 labellers.append(try CommandLabeller(program: program, arguments: arguments.values("labeller-arg"), timeout: timeout))
             } catch LabellerError.invalidTimeout(let value) {
-                throw UsageError(LabelMessages.error(.invalidTimeout(value), language))
+                throw UsageError(worded: LabelMessages.error(.invalidTimeout(value), language))
             } catch let error as LabellerError {
-                throw CommandFailure(LabelMessages.error(error, language))
+                throw CommandFailure(worded: LabelMessages.error(error, language))
             }
         }
         return labellers.isEmpty ? nil : LabellerChain(labellers)
@@ -82,11 +81,11 @@ enum MailModelOptions {
         var settings = base
         let language = LabelMessages.language
         if let text = arguments.value("nu") {
-            guard let nu = Double(text), nu > 0, nu <= 1 else { throw UsageError(LabelMessages.invalidNu(text, language)) }
+            guard let nu = Double(text), nu > 0, nu <= 1 else { throw UsageError(worded: LabelMessages.invalidNu(text, language)) }
             settings.nu = nu
         }
         if let text = arguments.value("gamma") {
-            guard let gamma = Double(text), gamma > 0, gamma.isFinite else { throw UsageError(LabelMessages.invalidGamma(text, language)) }
+            guard let gamma = Double(text), gamma > 0, gamma.isFinite else { throw UsageError(worded: LabelMessages.invalidGamma(text, language)) }
             settings.gamma = gamma
         }
         return settings

@@ -9,13 +9,13 @@ import LanternUI
 enum MailEvaluateCommand {
     static func run(_ arguments: Arguments) throws -> Int32 {
         guard let path = arguments.value("stream") else {
-            throw UsageError("evaluate mail needs --stream DIR, a folder with malicious/ and spam/ subfolders")
+            throw UsageError(.mailEvaluateNeedsStream)
         }
         let initial = try span(arguments, days: "initial-days", share: "initial-share", defaultDays: 60, allowsWhole: false)
         let window = try span(arguments, days: "window-days", share: "window-share", defaultDays: 30, allowsWhole: true)
         let since = try arguments.value("since").map { text -> Date in
             guard let date = MailStream.fileNameDate(text), text.count == 10 else {
-                throw UsageError("--since takes a UTC day as YYYY-MM-DD, not '\(text)'")
+                throw UsageError(.sinceInvalid, ["value": text])
             }
             return date
         }
@@ -27,63 +27,61 @@ enum MailEvaluateCommand {
         if let morphological = try? MorphologicalTokenizer() {
             parser = MailParser(tokenizer: MailTokenizer(morphological: morphological))
         } else {
-            Output.note("warning: no MeCab dictionary, so Japanese text is kept as whole runs, not words")
+            Output.note(.mailEvaluateNoDictionary)
             parser = MailParser(tokenizer: MailTokenizer(morphological: nil))
         }
         let stream = try MailStream(path: path, since: since, parser: parser)
-        for failure in stream.failures { Output.note(SafeText.line("skipped message \(failure)")) }
-        Output.note("stream: \(stream.entries.count) messages, \(stream.entries.filter(\.malicious).count) malicious; "
-            + "left out: \(stream.unlabelled) outside malicious/ and spam/, \(stream.undatedOrOlder) undated or before --since, "
-            + "\(stream.failures.count) unreadable")
+        for failure in stream.failures { Output.note(SafeText.line(Output.text(.mailSkippedMessage, ["detail": failure]))) }
+        Output.note(.mailEvaluateStream, ["messages": stream.entries.count, "malicious": stream.entries.filter(\.malicious).count,
+                                          "unlabelled": stream.unlabelled, "undated": stream.undatedOrOlder, "failed": stream.failures.count])
         guard stream.entries.count >= 2 else {
-            Output.error(SafeText.line("\(path) holds fewer than two labelled, dated messages; "
-                + "put messages under malicious/ and spam/ folders"))
+            Output.error(SafeText.line(Output.text(.mailEvaluateTooFew, ["path": path])))
             return 1
         }
 
         let result = try evaluation.run(stream, initial: initial, window: window)
         if result.unconvergedRuns > 0 {
-            Output.note("warning: \(result.unconvergedRuns) model fits stopped at their iteration limit before converging")
+            Output.note(.mailEvaluateUnconverged, ["runs": result.unconvergedRuns])
         }
-        Output.line("one-class model: nu \(evaluation.settings.nu), gamma \(evaluation.settings.gamma)")
+        Output.line(.mailEvaluateSettings, ["nu": evaluation.settings.nu, "gamma": evaluation.settings.gamma])
         printTable(result)
         try MailAccuracySeries.write(result.days, to: out)
-        Output.note("wrote \(out)/mail-daily-accuracy.csv and \(out)/mail-daily-accuracy.svg")
+        Output.note(.mailEvaluateWrote, ["out": out])
         return 0
     }
 
     /// Reads one span as days or as a share; the two forms exclude each other.
     static func span(_ arguments: Arguments, days: String, share: String, defaultDays: Int, allowsWhole: Bool) throws -> MailEvaluation.Span {
         if let text = arguments.value(share) {
-            guard arguments.value(days) == nil else { throw UsageError("give --\(days) or --\(share), not both") }
+            guard arguments.value(days) == nil else { throw UsageError(.spanBothGiven, ["days": days, "share": share]) }
             guard let value = Double(text), value > 0, allowsWhole ? value <= 1 : value < 1 else {
-                throw UsageError("--\(share) takes a share above 0 and \(allowsWhole ? "at most" : "below") 1, not '\(text)'")
+                throw UsageError(allowsWhole ? .shareInvalidAtMostOne : .shareInvalidBelowOne, ["option": share, "value": text])
             }
             return .share(value)
         }
         let text = arguments.value(days) ?? String(defaultDays)
         guard let value = Int(text), value >= 1 else {
-            throw UsageError("--\(days) takes a whole number of days, at least 1, not '\(text)'")
+            throw UsageError(.daysInvalid, ["option": days, "value": text])
         }
         return .days(value)
     }
 
     static func printTable(_ result: MailEvaluation.Result) {
         let judged = result.withDetection.total
-        Output.line("initial training: \(result.initialMessages) messages; judged: \(judged) messages over \(result.days.count) days")
-        Output.line(EvaluateCommand.pad("method", 26) + ["precision", "recall", "F1", "accuracy", "spam recall", "MCC", "queries"]
-            .map { EvaluateCommand.pad($0, 12, right: true) }.joined())
+        Output.line(.mailEvaluateCounts, ["initial": result.initialMessages, "judged": judged, "days": result.days.count])
+        let columns = [Output.text(.columnPrecision), Output.text(.columnRecall), "F1", Output.text(.columnAccuracy),
+                       Output.text(.columnSpamRecall), "MCC", Output.text(.columnQueries)]
+        Output.line(EvaluateCommand.pad(Output.text(.columnMethod), 26) + columns.map { EvaluateCommand.pad($0, 12, right: true) }.joined())
         let rows: [(String, BinaryMetrics, Int)] = [
-            ("with unknown detection", result.withDetection, result.queries),
-            ("without detection", result.withoutDetection, 0),
-            ("everything malicious", result.everythingMalicious, 0),
+            (Output.text(.rowWithDetection), result.withDetection, result.queries),
+            (Output.text(.rowWithoutDetection), result.withoutDetection, 0),
+            (Output.text(.rowEverythingMalicious), result.everythingMalicious, 0),
         ]
         for (name, metrics, queries) in rows {
             let numbers = [metrics.precision, metrics.recall, metrics.f1, metrics.accuracy, metrics.specificity,
                            metrics.matthewsCorrelation].map { String(format: "%.3f", $0) } + [String(queries)]
             Output.line(EvaluateCommand.pad(name, 26) + numbers.map { EvaluateCommand.pad($0, 12, right: true) }.joined())
         }
-        Output.line("spam recall: recall on non-malicious spam; MCC: Matthews correlation coefficient; "
-            + "queries: unknown messages answered from the folder labels")
+        Output.line(.mailEvaluateLegend)
     }
 }

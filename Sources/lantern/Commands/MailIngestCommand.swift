@@ -30,7 +30,7 @@ enum MailIngestCommand {
     static func run(_ paths: [String], kind: String?, store: Store, labellers: LabellerChain? = nil, train: Bool = true) throws -> Split {
         let kind = kind ?? "auto"
         guard kinds.contains(kind) else {
-            throw UsageError("--kind must be one of \(kinds.joined(separator: ", ")), not '\(kind)'")
+            throw UsageError(.kindInvalid, ["accepted": kinds.joined(separator: ", "), "value": kind])
         }
         if kind == "capture" { return Split(capturePaths: paths) }
         let source: MailSource
@@ -39,7 +39,7 @@ enum MailIngestCommand {
         } catch {
             // In auto mode the capture side reports a missing path with its own advice.
             guard kind == "mail" else { return Split(capturePaths: paths) }
-            Output.error(SafeText.line(error.description))
+            Output.error(SafeText.line(ErrorText.message(error, Output.strings)))
             return Split(failures: 1)
         }
 
@@ -48,7 +48,8 @@ enum MailIngestCommand {
             split.capturePaths = capturePaths(paths, source: source)
             let captureFolders = split.capturePaths
             for skipped in source.notMail where !captureFolders.contains(where: { isInside(skipped.path, $0) }) {
-                Output.note(SafeText.line("skipped \(skipped.path): \(skipped.reason)"))
+                let reason = Output.text(skipped.isEmpty ? .mailSkipEmpty : .mailSkipNotMail)
+                Output.note(SafeText.line(Output.text(.mailSkippedPath, ["path": skipped.path, "reason": reason])))
             }
         }
         guard !source.files.isEmpty else { return split }
@@ -61,17 +62,21 @@ enum MailIngestCommand {
     /// `train` is set and a message was stored. Returns the number of failed messages.
     static func ingest(_ source: MailSource, store: Store, labellers: LabellerChain? = nil, train: Bool = true) throws -> Int {
         let ingest = MailIngest(store: store)
-        if let warning = ingest.tokenizerWarning { Output.note(SafeText.line("warning: " + warning)) }
-        ingest.onFailure = { failure in Output.note(SafeText.line("skipped message \(failure)")) }
-        ingest.onWarning = { warning in Output.note(SafeText.line("warning: " + warning)) }
+        if let warning = ingest.tokenizerWarning { Output.note(SafeText.line(Output.text(.mailWarning, ["detail": warning]))) }
+        ingest.onFailure = { failure in Output.note(SafeText.line(Output.text(.mailSkippedMessage, ["detail": failure]))) }
+        ingest.onWarning = { warning in Output.note(SafeText.line(Output.text(.mailWarning, ["detail": warning]))) }
         let outcome = try ingest.ingest(source)
 
-        var summary = "mail: \(outcome.stored) messages stored, \(outcome.duplicates) already stored, \(outcome.failures.count) failed"
+        let counts: [String: any CustomStringConvertible] = ["stored": outcome.stored, "duplicates": outcome.duplicates,
+                                                             "failed": outcome.failures.count]
+        // Folder names (malicious, spam) are the trap's folder names and stay as they are.
         let folders = outcome.storedByFolder.filter { !$0.key.isEmpty }.sorted { $0.key < $1.key }
-        if !folders.isEmpty {
-            summary += " (" + folders.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
+        if folders.isEmpty {
+            Output.note(.mailSummary, counts)
+        } else {
+            let list = folders.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            Output.note(.mailSummaryFolders, counts.merging(["folders": list]) { first, _ in first })
         }
-        Output.note(summary)
         if let labellers, !outcome.storedIDs.isEmpty {
             try MailLabellerOptions.label(store: store, chain: labellers, mailIDs: Set(outcome.storedIDs), language: LabelMessages.language)
         }

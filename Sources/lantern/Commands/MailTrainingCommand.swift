@@ -12,19 +12,19 @@ enum MailTrainingCommand {
         let summary = try MailTraining(store: store).run()
         Output.note(summaryLine(summary))
         if summary.unconvergedRuns > 0 {
-            Output.error("mail model v\(summary.modelVersion): \(summary.unconvergedRuns) solver runs stopped at their iteration limit; "
-                + "the verdicts are usable but not optimal")
+            Output.error(.mailSolverLimit, ["version": summary.modelVersion, "runs": summary.unconvergedRuns])
         }
     }
 
     static func summaryLine(_ summary: MailTraining.Summary) -> String {
-        let labels = "\(summary.maliciousLabels) malicious and \(summary.benignLabels) benign labels"
         guard summary.active else {
-            return "mail model v\(summary.modelVersion): inactive, \(labels); at least one label of each class is needed, "
-                + "so all \(summary.messages) messages are unknown and queued for 'lantern tui'"
+            return Output.text(.mailModelInactive, ["version": summary.modelVersion, "malicious": summary.maliciousLabels,
+                                                    "benign": summary.benignLabels, "messages": summary.messages])
         }
-        return "mail model v\(summary.modelVersion): trained on \(labels), \(summary.selectedFeatures) features selected; "
-            + "\(summary.maliciousVerdicts) of \(summary.messages) messages malicious, \(summary.unknownMessages) unknown"
+        return Output.text(.mailModelTrained, ["version": summary.modelVersion, "malicious": summary.maliciousLabels,
+                                               "benign": summary.benignLabels, "features": summary.selectedFeatures,
+                                               "verdicts": summary.maliciousVerdicts, "messages": summary.messages,
+                                               "unknown": summary.unknownMessages])
     }
 
     /// Returns the mail model lines of `lantern stats`, printed after the counts of
@@ -37,7 +37,7 @@ enum MailTrainingCommand {
             ("mail model active", model?.active == true ? "yes" : "no"),
         ]
         if model?.active != true {
-            lines.append(("mail note", "at least one malicious and one benign label are needed; until then every message is unknown"))
+            lines.append(("mail note", Output.text(.mailStatsNote)))
         }
         return lines
     }

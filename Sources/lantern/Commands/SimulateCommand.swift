@@ -11,33 +11,32 @@ enum SimulateCommand {
         case ["darknet"]: return try runDarknet(arguments)
         case ["mail"]: return try runMail(arguments)
         default:
-            throw UsageError("simulate needs the feed to simulate: lantern simulate darknet --out FILE.pcap, or lantern simulate mail --out DIR")
+            throw UsageError(.simulateNeedsFeed)
         }
     }
 
     static func runMail(_ arguments: Arguments) throws -> Int32 {
         for option in ["packets", "darknet", "plant"] where arguments.value(option) != nil {
-            throw UsageError("--\(option) applies to simulate darknet only; simulate mail takes --out, --messages, --days and --seed")
+            throw UsageError(.simulateDarknetOnly, ["option": option])
         }
         guard let out = arguments.value("out") else {
-            throw UsageError("simulate mail needs --out DIR")
+            throw UsageError(.simulateMailNeedsOut)
         }
         var configuration = SpamTrapSimulator.Configuration()
         configuration.messages = try arguments.integer("messages", default: 300, range: 1...1_000_000)
         configuration.days = try arguments.integer("days", default: 90, range: 1...366)
         configuration.seed = UInt64(try arguments.integer("seed", default: 1, range: 0...Int.max))
         let summary = try SpamTrapSimulator(configuration: configuration).write(to: out)
-        Output.note("wrote \(summary.malicious) malicious messages to \(out)/malicious, \(summary.spam) other spam to \(out)/spam "
-            + "and \(summary.listedDomains) domains to \(out)/reputation.txt")
+        Output.note(.simulateMailWrote, ["malicious": summary.malicious, "spam": summary.spam, "domains": summary.listedDomains, "out": out])
         return 0
     }
 
     static func runDarknet(_ arguments: Arguments) throws -> Int32 {
         if arguments.value("messages") != nil {
-            throw UsageError("--messages applies to simulate mail only")
+            throw UsageError(.simulateMailOnly)
         }
         guard let out = arguments.value("out") else {
-            throw UsageError("simulate darknet needs --out FILE.pcap")
+            throw UsageError(.simulateDarknetNeedsOut)
         }
         var configuration = TelescopeSimulator.Configuration()
         configuration.packets = try arguments.integer("packets", default: 1_000_000, range: 1...2_000_000_000)
@@ -47,7 +46,8 @@ enum SimulateCommand {
         if let plant = arguments.value("plant") { configuration.plantedCampaigns = [try parsePlant(plant)] }
         let truthPath = truthPath(for: out)
         let summary = try simulate(configuration, out: out, truthPath: truthPath)
-        Output.note("wrote \(summary.packets) packets to \(out) and \(summary.hostsByRole.values.reduce(0, +)) source hosts to \(truthPath)")
+        Output.note(.simulateDarknetWrote, ["packets": summary.packets, "out": out, "hosts": summary.hostsByRole.values.reduce(0, +),
+                                            "truth": truthPath])
         return 0
     }
 
@@ -67,7 +67,7 @@ enum SimulateCommand {
         guard parts.count == 3, service.count == 2, let port = UInt16(service[0]),
               let proto = PlantedCampaign.TransportKind(rawValue: service[1].lowercased()),
               let day = Int(parts[1]), let count = Int(parts[2]) else {
-            throw UsageError("--plant takes PORT/PROTO:DAY:COUNT, for example 5000/tcp:7:5, not '\(text)'")
+            throw UsageError(.plantInvalid, ["value": text])
         }
         return PlantedCampaign(port: port, proto: proto, startDay: day, subnets: count)
     }

@@ -31,7 +31,7 @@ enum StatsCommand {
         ] + (try SubnetStatsLines.lines(store)) + (try MailStatsLines.lines(store)) + (try MailTrainingCommand.statsLines(store))
         for (name, value) in lines { Output.line("\(name): \(value)") }
         if let model, !model.active {
-            Output.line("note: the labels hold one class only; windows are scored by the packet-type rule until both classes have labels")
+            Output.line(.statsOneClassNote)
         }
         return 0
     }

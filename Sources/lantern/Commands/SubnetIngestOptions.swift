@@ -16,7 +16,7 @@ enum SubnetIngestOptions {
 
         if let text = arguments.value("subnet-prefix") {
             guard let prefix = SubnetPrefix(text: text) else {
-                throw UsageError("--subnet-prefix takes the IPv4 length and optionally the IPv6 one, such as 16 or 16/32, not '\(text)'")
+                throw UsageError(.subnetPrefixInvalid, ["value": text])
             }
             configuration.prefix = prefix
         } else if let storedPrefix, let prefix = SubnetPrefix(text: storedPrefix) {
@@ -24,19 +24,17 @@ enum SubnetIngestOptions {
         }
         if let name = arguments.value("time-zone") {
             guard let clock = DayClock(name: name) else {
-                throw UsageError("--time-zone takes UTC, an offset such as +09:00, or a zone name such as Asia/Tokyo, not '\(name)'")
+                throw UsageError(.timeZoneInvalid, ["value": name])
             }
             configuration.clock = clock
         } else if let storedZone, let clock = DayClock(name: storedZone) {
             configuration.clock = clock
         }
         if hasDays, let storedPrefix, storedPrefix != configuration.prefix.text {
-            throw UsageError("store \(store.path) groups subnets by /\(storedPrefix); --subnet-prefix \(configuration.prefix.text) "
-                + "would mix sizes. Leave the option out, or ingest into a new store with --db NEW.db")
+            throw UsageError(.subnetPrefixMismatch, ["path": store.path, "stored": storedPrefix, "requested": configuration.prefix.text])
         }
         if hasDays, let storedZone, storedZone != configuration.clock.name {
-            throw UsageError("store \(store.path) counts days in \(storedZone); --time-zone \(configuration.clock.name) "
-                + "would shift them. Leave the option out, or ingest into a new store with --db NEW.db")
+            throw UsageError(.timeZoneMismatch, ["path": store.path, "stored": storedZone, "requested": configuration.clock.name])
         }
         try store.setMeta("subnet_prefix", configuration.prefix.text)
         try store.setMeta("subnet_time_zone", configuration.clock.name)
@@ -45,7 +43,7 @@ enum SubnetIngestOptions {
         for path in (arguments.value("signatures") ?? "").split(separator: ",").map(String.init) where !path.isEmpty {
             signatures.append(try SignatureSet.load(path: path))
         }
-        for issue in signatures.issues { Output.error(issue.description) }
+        for issue in signatures.issues { Output.error(issue) }
         configuration.signatures = signatures.signatures
         return configuration
     }

@@ -65,8 +65,7 @@ enum TUICommand {
 
     /// Returns the note that names the kept store of `tui FILE`, in the environment's language.
     static func keptStoreNote(file: String, database: String, language: Strings.Language) -> String {
-        language == .ja ? "\(file) に付けた判定は \(database) に保存されています。'lantern tui --db \(database)' で開き直せます"
-            : "the labels given to \(file) are in \(database); open it again with 'lantern tui --db \(database)'"
+        Strings.catalogue(for: language)(.tuiKeptStore, ["file": file, "path": database])
     }
 
     /// Returns whether the store contains a traffic window or a message.

@@ -25,8 +25,7 @@ final class TemporaryStore {
         var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("lantern-open-XXXXXX").utf8CString)
         let created = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
         guard let created else {
-            throw CommandFailure("cannot create a temporary folder in \(NSTemporaryDirectory()): \(String(cString: strerror(errno))); "
-                + "set TMPDIR to a writable folder")
+            throw CommandFailure(.temporaryFolderFailed, ["folder": NSTemporaryDirectory(), "reason": String(cString: strerror(errno))])
         }
         directory = String(cString: created)
         database = (directory as NSString).appendingPathComponent("open.db")

@@ -11,13 +11,13 @@ enum TrainCommand {
         var settings = BackscatterScoring.savedSettings(in: store) ?? BackscatterSettings()
         if let kernel = arguments.value("kernel") {
             guard let choice = BackscatterSettings.KernelChoice(rawValue: kernel) else {
-                throw UsageError("--kernel must be auto, linear or rbf, not '\(kernel)'")
+                throw UsageError(.kernelInvalid, ["value": kernel])
             }
             settings.kernel = choice
         }
         if let features = arguments.value("features") {
             guard let set = BackscatterSettings.FeatureSet(rawValue: features) else {
-                throw UsageError("--features must be baseline or extended, not '\(features)'")
+                throw UsageError(.featuresInvalid, ["value": features])
             }
             settings.featureSet = set
         }
@@ -37,18 +37,18 @@ enum TrainCommand {
         let state = scoring.learner.state
         let counts = state.trainedOn
         if state.active {
-            Output.note("model v\(version): \(state.description), trained on \(counts.mechanicalBackscatter)+\(counts.mechanicalNotBackscatter) "
-                + "mechanical and \(counts.analystBackscatter)+\(counts.analystNotBackscatter) analyst labels "
-                + "(backscatter+not); \(alerts.count) alerts written to \(alertsPath)")
+            Output.note(.modelActive, ["version": version, "model": state.description,
+                                       "mechanicalB": counts.mechanicalBackscatter, "mechanicalN": counts.mechanicalNotBackscatter,
+                                       "analystB": counts.analystBackscatter, "analystN": counts.analystNotBackscatter,
+                                       "alerts": alerts.count, "path": alertsPath])
             if state.hitIterationLimit {
-                Output.error("the SVM solver stopped at its iteration limit; the model is usable but not optimal")
+                Output.error(.solverIterationLimit)
             }
+        } else if counts.mechanicalBackscatter + counts.mechanicalNotBackscatter == 0 {
+            Output.note(.modelInactiveNoMechanical, ["version": version])
         } else {
-            let held = counts.mechanicalBackscatter + counts.mechanicalNotBackscatter == 0
-                ? "there are no mechanically labelled windows yet (no window all from TCP port 80 or UDP port 53)"
-                : "the labels hold one class only (\(counts.mechanicalBackscatter) backscatter, \(counts.mechanicalNotBackscatter) not)"
-            Output.note("model v\(version): inactive, \(held); windows are scored by the packet-type rule until "
-                + "'lantern tui' gets labels of both classes")
+            Output.note(.modelInactiveOneClass, ["version": version, "backscatter": counts.mechanicalBackscatter,
+                                                 "notBackscatter": counts.mechanicalNotBackscatter])
         }
     }
 }
@@ -58,7 +58,7 @@ enum StoreOpening {
     static func open(_ path: String?, mustExist: Bool) throws -> Store {
         let path = path ?? Store.defaultPath
         if mustExist && !FileManager.default.fileExists(atPath: path) {
-            throw CommandFailure("store \(path) does not exist; run 'lantern ingest --db \(path) CAPTURE' first")
+            throw CommandFailure(.storeMissing, ["path": path])
         }
         return try Store(path: path)
     }
