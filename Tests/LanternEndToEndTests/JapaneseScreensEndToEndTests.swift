@@ -168,7 +168,8 @@ final class JapaneseScreensEndToEndTests: XCTestCase {
     }
 }
 
-private extension String {
+/// Text helpers shared by the tests that compare output with the English catalogues.
+extension String {
     /// Returns the literal pieces between `{name}` placeholders.
     func split(omittingPlaceholders: Bool) -> [String] {
         var pieces: [String] = []

@@ -61,8 +61,24 @@ enum EndToEnd {
         return Result(status: result.status, stdout: result.output, stderr: result.errorOutput + note)
     }
 
+    /// Runs lantern with its messages in English: a locale variable that selects Japanese is
+    /// replaced by C.UTF-8, so tests that assert English text pass in a Japanese shell too.
     static func lantern(_ arguments: [String], directory: String? = nil) throws -> Result {
-        try run(binary, arguments, directory: directory)
+        var environment = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] where environment[name]?.lowercased().hasPrefix("ja") == true {
+            environment[name] = "C.UTF-8"
+        }
+        return try run(binary, arguments, directory: directory, environment: environment)
+    }
+
+    /// Runs lantern as an analyst with LANG=ja_JP.UTF-8 would, with LC_ALL and LC_MESSAGES unset
+    /// so that LANG decides the language.
+    static func lanternJapanese(_ arguments: [String], directory: String? = nil) throws -> Result {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LC_ALL"] = nil
+        environment["LC_MESSAGES"] = nil
+        environment["LANG"] = "ja_JP.UTF-8"
+        return try run(binary, arguments, directory: directory, environment: environment)
     }
 
     static func temporaryDirectory() throws -> String {
