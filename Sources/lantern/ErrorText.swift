@@ -43,7 +43,7 @@ enum ErrorText {
         switch error {
         case let .cannotOpen(path, reason):
             let advice: MessageKey = reason.contains("Git LFS pointer") ? .captureAdviceLFS : .captureAdviceFormat
-            return sentences([strings(.captureCannotOpen, ["path": path, "reason": reason]), strings(advice)], strings)
+            return sentences([strings(.captureCannotOpen, ["path": path, "reason": ownReason(reason, strings)]), strings(advice)], strings)
         case let .unsupportedLinkType(path, linkType, name):
             let supported = PacketDecoder.supportedLinkTypes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             return strings(.captureUnsupportedLinkType,
@@ -76,6 +76,12 @@ enum ErrorText {
         return sentences([first, read, strings(advice)], strings)
     }
 
+    /// Returns `reason` in `strings`' language when it is the one reason Lantern writes itself,
+    /// for a path that does not exist. Reasons from libpcap and the system are returned as given.
+    private static func ownReason(_ reason: String, _ strings: Strings) -> String {
+        reason == Strings.en(.reasonNoSuchFile) ? strings(.reasonNoSuchFile) : reason
+    }
+
     /// Joins whole sentences: with a space in English, with none after a Japanese full stop.
     private static func sentences(_ parts: [String], _ strings: Strings) -> String {
         parts.joined(separator: strings.language == .ja ? "" : " ")
@@ -101,7 +107,7 @@ enum ErrorText {
             return strings(.mailTooLarge, ["size": String(format: "%.1f", Double(bytes) / 1_048_576),
                                            "limit": String(format: "%.1f", Double(limit) / 1_048_576)])
         case let .headerTooLarge(limit): return strings(.mailHeaderTooLarge, ["limit": limit / 1024])
-        case let .unreadable(path, reason): return strings(.mailUnreadable, ["path": path, "reason": reason])
+        case let .unreadable(path, reason): return strings(.mailUnreadable, ["path": path, "reason": ownReason(reason, strings)])
         case let .dictionaryNotFound(searched): return strings(.mailNoDictionary, ["searched": searched.joined(separator: ", ")])
         case let .tokenizerFailed(reason): return strings(.mailTokenizerFailed, ["reason": reason])
         }

@@ -58,6 +58,17 @@ final class JapaneseMessagesEndToEndTests: XCTestCase {
         assertNoEnglishMessage(result.stderr)
     }
 
+    func testMissingCaptureInJapanese() throws {
+        try EndToEnd.requireBinary()
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+
+        let result = try EndToEnd.lanternJapanese(["ingest", "--db", "m.db", "none.pcap"], directory: directory)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.stderr, "lantern: キャプチャファイル none.pcap を開けません: ファイルもフォルダーもありません。"
+            + "Lantern が読めるのは pcap と pcapng(gzip 圧縮も可)です。パスとファイルの種類を確認してください。\n")
+    }
+
     func testUsageErrorsInJapanese() throws {
         try EndToEnd.requireBinary()
         let directory = try EndToEnd.temporaryDirectory()

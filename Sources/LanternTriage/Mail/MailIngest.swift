@@ -14,6 +14,9 @@ public final class MailIngest {
         /// The message's number in its mbox, from 0; `nil` for single-message files.
         public var index: Int?
         public var reason: String
+        /// The reason as a case when the message itself was at fault, so a caller can word it in
+        /// the user's language. It is `nil` for other failures, such as a store error.
+        public var mailError: MailError?
 
         public var description: String {
             (index.map { "\(path) (message \($0 + 1))" } ?? path) + ": " + reason
@@ -81,7 +84,8 @@ public final class MailIngest {
                     let origin = MailOrigin(path: file.path, index: index, maildirFlags: file.maildir?.flags, folderLabel: file.folderLabel)
                     batch.append(Parsed(message: message, origin: origin))
                 } catch {
-                    let failure = Failure(path: file.path, index: failureIndex, reason: String(describing: error))
+                    let failure = Failure(path: file.path, index: failureIndex, reason: String(describing: error),
+                                          mailError: error as? MailError)
                     outcome.failures.append(failure)
                     onFailure?(failure)
                 }

@@ -38,6 +38,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case skipReasonGzipNotCapture
     case skipReasonNotCapture
     case skipReasonUnreadable
+    case reasonNoSuchFile
     case ingestSkippedShorterCopy
     case ingestAlreadyIngested
     case ingestReplacesCopy
@@ -60,6 +61,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case mailSkippedPath
     case mailWarning
     case mailSkippedMessage
+    case mailMessageLocation
     case mailSkipEmpty
     case mailSkipNotMail
     case mailSummary
@@ -193,4 +195,26 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case rowWithoutDetection
     case rowEverythingMalicious
     case mailEvaluateLegend
+
+    // Mail labelling
+    case labellerMalformedLine
+    case labellerFailed
+    case labellerFailedWithOutput
+    case labellerTimedOut
+    case labellerAbandoned
+    case labellerUnparseable
+    case listLineNotURLOrDomain
+    case listLineNoRegisteredDomain
+    case listLineUnterminatedQuote
+    case listLineFieldCount
+    case labellerListUnreadable
+    case labellerProgramNotFound
+    case labellerInvalidTimeout
+    case reputationListLoaded
+    case mailLabellingSummary
+    case labelNeedsLabeller
+    case labellerOptionsWithoutCommand
+    case labellerTimeoutInvalid
+    case nuInvalid
+    case gammaInvalid
 }

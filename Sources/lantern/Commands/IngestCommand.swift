@@ -76,7 +76,8 @@ enum IngestCommand {
             if outcome.failure == nil || stats.records > 0 {
                 Output.note(.ingestFileSummary, ["path": path, "records": stats.records, "ip": stats.packets, "notIP": stats.notIP,
                                                  "undecodable": stats.undecodable, "windows": outcome.windows])
-                // Anomaly names are the decoder's terms, shared with the man page; they stay as they are.
+                // NOTE: The anomaly names come from CaptureStatistics in English and are printed as
+                // they are in Japanese too, until the decoder names its anomalies by case.
                 if let anomalies = stats.summaryLines.first(where: { $0.hasPrefix("anomalies: ") }) {
                     Output.note(.ingestAnomalies, ["list": anomalies.dropFirst("anomalies: ".count)])
                 }
@@ -118,7 +119,7 @@ enum IngestCommand {
 }
 
 extension IngestCommand {
-    /// The catalogue key for why a file in a folder was not read.
+    /// Returns the catalogue key for the reason a file in a folder was not read.
     static func skipReason(_ kind: CaptureSource.SkippedFile.Kind) -> MessageKey {
         switch kind {
         case .gitLFSPointer: return .skipReasonLFSPointer

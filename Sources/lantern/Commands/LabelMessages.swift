@@ -31,7 +31,7 @@ enum LabelMessages {
         }
     }
 
-    /// A whole number of seconds without a decimal point, any other with one.
+    /// Formats whole seconds without a decimal point and any other number with one.
     private static func secondsText(_ seconds: Double) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }

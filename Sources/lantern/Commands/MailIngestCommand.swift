@@ -63,7 +63,7 @@ enum MailIngestCommand {
     static func ingest(_ source: MailSource, store: Store, labellers: LabellerChain? = nil, train: Bool = true) throws -> Int {
         let ingest = MailIngest(store: store)
         if let warning = ingest.tokenizerWarning { Output.note(SafeText.line(Output.text(.mailWarning, ["detail": warning]))) }
-        ingest.onFailure = { failure in Output.note(SafeText.line(Output.text(.mailSkippedMessage, ["detail": failure]))) }
+        ingest.onFailure = { failure in Output.note(SafeText.line(Output.text(.mailSkippedMessage, ["detail": failureText(failure)]))) }
         ingest.onWarning = { warning in Output.note(SafeText.line(Output.text(.mailWarning, ["detail": warning]))) }
         let outcome = try ingest.ingest(source)
 
@@ -82,6 +82,13 @@ enum MailIngestCommand {
         }
         if train && outcome.stored > 0 { try MailTrainingCommand.train(store: store) }
         return outcome.failures.count
+    }
+
+    /// Returns where a message failed and why, in the chosen language.
+    static func failureText(_ failure: MailIngest.Failure) -> String {
+        let location = failure.index.map { Output.text(.mailMessageLocation, ["path": failure.path, "number": $0 + 1]) } ?? failure.path
+        let reason = failure.mailError.map { ErrorText.mail($0, Output.strings) } ?? failure.reason
+        return location + ": " + reason
     }
 
     /// Paths named directly that are not mail, and directories containing a capture.
