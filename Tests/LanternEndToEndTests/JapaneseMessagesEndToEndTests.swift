@@ -107,6 +107,11 @@ final class JapaneseMessagesEndToEndTests: XCTestCase {
         assertNoEnglishMessage(demo.stderr)
         // The clustering summary goes to stdout and is a message, not data.
         XCTAssertTrue(demo.stdout.contains("プロトタイプ集合 v1: "), demo.stdout)
+        // Prototype descriptions use the screen's words for TAP buckets.
+        XCTAssertTrue(demo.stdout.contains("単一宛先") || demo.stdout.contains("狭域スキャン") || demo.stdout.contains("広域スキャン"), demo.stdout)
+        for english in ["single-target", "narrow scan", "wide scan", "one port", "few ports", "many ports", "mixed traffic"] {
+            XCTAssertFalse(demo.stdout.contains(english), english)
+        }
         assertNoEnglishMessage(demo.stdout)
 
         let again = try EndToEnd.lanternJapanese(["demo", "--dir", "d", "--no-ui"], directory: directory)

@@ -24,6 +24,8 @@ public struct SubnetClusterReport: Sendable {
     public var eligiblePoints: Int
     public var trainingPoints: Int
     public var prototypes: [StoredPrototype]
+    /// One per prototype, by index, for wording in the reader's language.
+    public var descriptions: [PrototypeDescription]
     public var assignment: SubnetAssignmentReport
 }
 
@@ -106,7 +108,7 @@ public enum SubnetClusterJob {
         guard let assignment = try SubnetAssignment.run(store: store) else { throw Failure.noSubnetDays(path: store.path) }
         return SubnetClusterReport(
             version: version, trainingDays: days, eligiblePoints: eligible.count, trainingPoints: training.count,
-            prototypes: stored, assignment: assignment)
+            prototypes: stored, descriptions: descriptions, assignment: assignment)
     }
 
     /// Keeps `limit` items at an even stride, all of them when there are not more.

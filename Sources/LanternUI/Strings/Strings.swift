@@ -1,3 +1,5 @@
+import LanternTriage
+
 /// The user-facing text of the terminal UI in one language.
 ///
 /// Every message the UI shows comes from a catalogue keyed by `StringKey`; UI code contains no
@@ -117,5 +119,16 @@ extension String {
         }
         output += rest
         return output
+    }
+}
+
+extension Strings {
+    /// The words of a prototype description in this language, for the Subnets screen and the
+    /// prototype list that `lantern cluster` prints.
+    public var prototypeVocabulary: PrototypeDescription.Vocabulary {
+        PrototypeDescription.Vocabulary(
+            spread: [self(.spreadOne), self(.spreadFew), self(.spreadMany)],
+            portCount: [self(.portsOne), self(.portsFew), self(.portsMany)],
+            mixed: self(.mixedTraffic), separator: " · ")
     }
 }

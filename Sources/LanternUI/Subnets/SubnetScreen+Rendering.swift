@@ -144,11 +144,7 @@ extension SubnetScreen {
         guard timeline.descriptions.indices.contains(prototype) else {
             return timeline.prototypes.indices.contains(prototype) ? timeline.prototypes[prototype].description : ""
         }
-        let words = PrototypeDescription.Vocabulary(
-            spread: [strings(.spreadOne), strings(.spreadFew), strings(.spreadMany)],
-            portCount: [strings(.portsOne), strings(.portsFew), strings(.portsMany)],
-            mixed: strings(.mixedTraffic), separator: " · ")
-        return timeline.descriptions[prototype].text(words)
+        return timeline.descriptions[prototype].text(strings.prototypeVocabulary)
     }
 
     // MARK: - Flags panel, legend, message, key bar

@@ -47,7 +47,9 @@ enum ClusterCommand {
             Output.note(.clusterStrideNote, ["eligible": report.eligiblePoints, "kept": report.trainingPoints])
         }
         for prototype in report.prototypes {
-            Output.line(String(format: "  P%-2d %6d  %@", prototype.index, prototype.members, prototype.description))
+            let description = report.descriptions.indices.contains(prototype.index)
+                ? report.descriptions[prototype.index].text(Output.strings.prototypeVocabulary) : prototype.description
+            Output.line(String(format: "  P%-2d %6d  %@", prototype.index, prototype.members, description))
         }
         let assignment = report.assignment
         Output.line(.clusterAssigned, ["subnetDays": assignment.subnetDays, "subnets": assignment.subnets, "flags": assignment.flags,
