@@ -142,6 +142,20 @@ final class SubnetScreenTests: XCTestCase {
         }
     }
 
+    /// At 80 columns the flag line is longer than the detail panel: it wraps instead of being cut.
+    func testLongDetailLineWrapsAt80Columns() {
+        let reason = "rare transition (P = 0.063%); prototype visited by 0.5% of subnets"
+        let screen = SubnetScreen(timeline: Self.syntheticTimeline(rows: 5, days: 10, reason: reason), strings: .en)
+        _ = screen.handle(.character("f"))
+        _ = screen.handle(.enter)
+        let rows = screen.render(width: 80, height: 24).text.split(separator: "\n").map(String.init)
+        let start = rows.firstIndex { $0.contains("Flagged: P2 → P4") }
+        XCTAssertNotNil(start, rows.joined(separator: "\n"))
+        guard let start else { return }
+        let flagText = rows[start...].prefix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(flagText.contains("visited by 0.5% of subnets)"), flagText)
+    }
+
     func testUnreadableFlagReasonShownAsStored() {
         let screen = SubnetScreen(timeline: Self.syntheticTimeline(rows: 5, days: 10, reason: "manual flag"), strings: .ja)
         XCTAssertEqual(screen.reasonText("manual flag"), "manual flag")

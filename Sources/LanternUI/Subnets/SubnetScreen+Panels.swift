@@ -96,9 +96,19 @@ extension SubnetScreen {
         y += 1
     }
 
+    /// Draws `text` at row `y` and moves `y` down. A line wider than the panel wraps, its
+    /// continuation lines indented, so a long prototype description or port list is not cut.
     private func line(_ grid: inout ScreenGrid, _ rect: Rect, _ text: String, _ role: ColorRole, _ y: inout Int) {
-        guard y < rect.maxY else { return }
-        grid.draw(text, row: y, column: rect.x + 1, maxWidth: rect.width - 2, role: role)
-        y += 1
+        let width = rect.width - 2
+        var parts = [text]
+        if DisplayWidth.width(of: text) > width, width > 4 {
+            let wrapped = DisplayWidth.wrap(text, width: width - 2)
+            parts = wrapped.prefix(1) + wrapped.dropFirst().map { "  " + $0 }
+        }
+        for part in parts {
+            guard y < rect.maxY else { return }
+            grid.draw(part, row: y, column: rect.x + 1, maxWidth: width, role: role)
+            y += 1
+        }
     }
 }
