@@ -67,27 +67,25 @@ struct Arguments {
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 }
 
-/// A mistake in how a command was called; printed with a pointer to `--help`, exit status 2.
-///
-/// It keeps the catalogue key and its values, so the message is worded in the user's language
-/// when it is printed.
-struct UsageError: Error, CustomStringConvertible {
-    let key: MessageKey?
-    let arguments: [String: String]
+/// An error whose message comes from the catalogue, or is already worded, so it is printed in
+/// the user's language when it is printed, not when it is raised.
+protocol CatalogueError: Error, CustomStringConvertible {
+    var key: MessageKey? { get }
+    var arguments: [String: String] { get }
     /// Text already worded in the user's language, for messages outside the catalogue.
-    let worded: String?
+    var worded: String? { get }
 
+    init(key: MessageKey?, arguments: [String: String], worded: String?)
+}
+
+extension CatalogueError {
     init(_ key: MessageKey, _ arguments: [String: any CustomStringConvertible] = [:]) {
-        self.key = key
-        self.arguments = arguments.mapValues(\.description)
-        worded = nil
+        self.init(key: key, arguments: arguments.mapValues(\.description), worded: nil)
     }
 
     /// Creates an error from a message that is already in the user's language.
     init(worded text: String) {
-        key = nil
-        arguments = [:]
-        worded = text
+        self.init(key: nil, arguments: [:], worded: text)
     }
 
     func message(_ strings: Strings) -> String {
@@ -97,29 +95,17 @@ struct UsageError: Error, CustomStringConvertible {
     var description: String { message(.en) }
 }
 
-/// A valid command that could not run, such as on a missing file or a store that another
-/// process has locked. It is printed in the user's language, and the exit status is 1.
-struct CommandFailure: Error, CustomStringConvertible {
+/// A mistake in how a command was called; printed with a pointer to `--help`, exit status 2.
+struct UsageError: CatalogueError {
     let key: MessageKey?
     let arguments: [String: String]
     let worded: String?
+}
 
-    init(_ key: MessageKey, _ arguments: [String: any CustomStringConvertible] = [:]) {
-        self.key = key
-        self.arguments = arguments.mapValues(\.description)
-        worded = nil
-    }
-
-    /// Creates a failure from a message that is already in the user's language.
-    init(worded text: String) {
-        key = nil
-        arguments = [:]
-        worded = text
-    }
-
-    func message(_ strings: Strings) -> String {
-        key.map { strings($0, arguments) } ?? worded ?? ""
-    }
-
-    var description: String { message(.en) }
+/// A valid command that could not run, such as on a missing file or a store that another
+/// process has locked. It is printed in the user's language, and the exit status is 1.
+struct CommandFailure: CatalogueError {
+    let key: MessageKey?
+    let arguments: [String: String]
+    let worded: String?
 }

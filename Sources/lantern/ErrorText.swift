@@ -16,8 +16,7 @@ enum ErrorText {
     /// here is printed with its English description.
     static func message(_ error: any Error, _ strings: Strings) -> String {
         switch error {
-        case let error as UsageError: return error.message(strings)
-        case let error as CommandFailure: return error.message(strings)
+        case let error as any CatalogueError: return error.message(strings)
         case let error as CaptureError: return capture(error, strings)
         case let error as StoreError: return store(error, strings)
         case let error as SQLiteError:
