@@ -11,9 +11,14 @@ struct HostHistory {
     private(set) var windows = 0
     private(set) var packets = 0
     private(set) var responses = 0
-    private var destinationPorts: [UInt32] = []
-    private var sourcePorts: [UInt16] = []
-    private var destinations: [IPAddress] = []
+    // Distinct values are kept inline, so a new host allocates nothing. Most of the hosts the
+    // aggregator creates a history for send a single packet.
+    private var destinationPorts = InlineValues<UInt32>(filler: 0)
+    private var sourcePorts = InlineValues<UInt16>(filler: 0)
+    /// Destinations of an IPv4 host as 32-bit values, so they fit inline.
+    private var ipv4Destinations = InlineValues<UInt32>(filler: 0)
+    /// Destinations of an IPv6 host, rare in darknet captures, so kept in an array.
+    private var ipv6Destinations: [IPAddress] = []
     /// Capture time of the host's last packet, for evicting idle hosts.
     var lastSeen = -Double.infinity
 
@@ -21,9 +26,13 @@ struct HostHistory {
         packets += 1
         if kind.isResponse { responses += 1 }
         let portKey = UInt32(packet.transport.rawValue) << 16 | UInt32(packet.destinationPort)
-        HostHistory.insert(portKey, into: &destinationPorts)
-        HostHistory.insert(packet.sourcePort, into: &sourcePorts)
-        HostHistory.insert(packet.destination, into: &destinations)
+        destinationPorts.insert(portKey)
+        sourcePorts.insert(packet.sourcePort)
+        if let v4 = packet.destination.ipv4Value {
+            ipv4Destinations.insert(v4)
+        } else if ipv6Destinations.count < HostHistory.cap && !ipv6Destinations.contains(packet.destination) {
+            ipv6Destinations.append(packet.destination)
+        }
         lastSeen = max(lastSeen, packet.timestamp)
     }
 
@@ -33,7 +42,7 @@ struct HostHistory {
     /// The counts as they stand, without the value tables, so a window can keep them cheaply.
     var snapshot: Snapshot {
         Snapshot(windows: windows, packets: packets, responses: responses, destinationPorts: destinationPorts.count,
-                 sourcePorts: sourcePorts.count, destinations: destinations.count)
+                 sourcePorts: sourcePorts.count, destinations: ipv4Destinations.count + ipv6Destinations.count)
     }
 
     /// The host's counts at one moment: what a window's features read, taken at the window's
@@ -68,9 +77,24 @@ struct HostHistory {
 
         var destinationPortDiversity: Double { diversity(destinationPorts) }
     }
+}
 
-    private static func insert<T: Equatable>(_ value: T, into values: inout [T]) {
-        if values.count < cap && !values.contains(value) { values.append(value) }
+/// Up to `HostHistory.cap` distinct values, kept inline; later values are not counted.
+private struct InlineValues<Value: Equatable> {
+    /// As many slots as `HostHistory.cap`.
+    private var values: InlineArray<16, Value>
+    private(set) var count = 0
+
+    init(filler: Value) {
+        values = InlineArray(repeating: filler)
+    }
+
+    @inline(__always)
+    mutating func insert(_ value: Value) {
+        guard count < HostHistory.cap else { return }
+        for i in 0..<count where values[i] == value { return }
+        values[count] = value
+        count += 1
     }
 }
 

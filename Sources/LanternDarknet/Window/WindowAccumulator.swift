@@ -74,10 +74,52 @@ struct WindowAccumulator {
         }
     }
 
-    /// Computes the features and everything else kept of the window.
-    func summary() -> WindowSummary {
-        var features = [Double]()
-        features.reserveCapacity(WindowFeatures.allNames.count)
+    /// Writes the features and everything else kept of the window into `summary`.
+    ///
+    /// Overwrites every field and reuses the arrays' storage, so the aggregator can fill one
+    /// summary per closed window without allocating; callers that keep a summary copy it.
+    func summarize(into summary: inout WindowSummary) {
+        summary.features.removeAll(keepingCapacity: true)
+        appendFeatures(to: &summary.features)
+
+        summary.source = source
+        summary.windowStart = windowStart
+        summary.firstSeen = firstSeen
+        summary.lastSeen = lastSeen
+        summary.packets = packets
+        let label = mechanical.label
+        summary.mechanicalLabel = label?.0
+        summary.mechanicalRule = label?.1
+        let dominant = dominantTransport()
+        summary.dominantTransport = dominant
+        summary.dominantSourcePort = dominantServicePort(dominant)
+        summary.quotedServicePort = quotedPorts.max { $0 }?.key ?? 0
+        summary.anomalousPackets = anomalousPackets
+        summary.packetsFromWebOrDNSPort = packetsFromWebOrDNSPort
+
+        summary.kindCounts.removeAll(keepingCapacity: true)
+        for i in 0..<kindCounts.count { summary.kindCounts.append(Int(kindCounts[i])) }
+        summary.destinationBlocks.removeAll(keepingCapacity: true)
+        for i in 0..<destinationBlocks.count { summary.destinationBlocks.append(Int(destinationBlocks[i])) }
+        summary.tapPackets.removeAll(keepingCapacity: true)
+        for i in 0..<tapPackets.count { summary.tapPackets.append(Int(tapPackets[i])) }
+        summary.tapDestinations.removeAll(keepingCapacity: true)
+        summary.tapDestinations.append(contentsOf: [0, 0, 0])
+        destinations.forEach { _, entry in
+            for tap in 0..<3 where entry.protocols & (1 << UInt8(tap)) != 0 { summary.tapDestinations[tap] += 1 }
+        }
+        summary.tapPorts.removeAll(keepingCapacity: true)
+        summary.tapPorts.append(contentsOf: [0, 0, 0])
+        destinationPorts.forEach { key, _ in
+            let tap = Int(key >> 16)
+            if tap < 3 { summary.tapPorts[tap] += 1 }
+        }
+        summary.topDestinationPorts.removeAll(keepingCapacity: true)
+        appendTopDestinationPorts(to: &summary.topDestinationPorts)
+    }
+
+    /// Appends the values named by `WindowFeatures.allNames`, in that order.
+    private func appendFeatures(to features: inout [Double]) {
         features.append(Double(packets))
         features.append(interArrival.mean)
         features.append(interArrival.standardDeviation)
@@ -92,8 +134,12 @@ struct WindowAccumulator {
         features.append(gaps.standardDeviation)
 
         let total = Double(max(packets, 1))
-        let kinds = (0..<kindCounts.count).map { Int(kindCounts[$0]) }
-        for count in kinds { features.append(Double(count) / total) }
+        var responses = 0
+        for kind in PacketKind.allCases {
+            let count = Int(kindCounts[kind.rawValue])
+            features.append(Double(count) / total)
+            if kind.isResponse { responses += count }
+        }
         let topSourcePort = sourcePorts.max { $0 }
         features.append(Double(topSourcePort?.rank ?? 0) / total)
 
@@ -102,50 +148,25 @@ struct WindowAccumulator {
         features.append(Double(sourcePorts.count) / total)
         features.append(Double(destinations.count) / total)
         history.appendFeatures(to: &features)
-        var responses = 0
-        for kind in PacketKind.responseKinds { responses += kinds[kind.rawValue] }
         let answerShare = Double(responses) / total
         features.append(answerShare * destinationPortRatio)
         features.append(history.answerShare * history.destinationPortDiversity)
-
-        let label = mechanical.label
-        let dominant = dominantTransport()
-        return WindowSummary(
-            source: source, windowStart: windowStart, firstSeen: firstSeen, lastSeen: lastSeen, packets: packets,
-            features: features, kindCounts: kinds, mechanicalLabel: label?.0, mechanicalRule: label?.1,
-            dominantTransport: dominant, dominantSourcePort: dominantServicePort(dominant),
-            quotedServicePort: quotedPorts.max { $0 }?.key ?? 0,
-            destinationBlocks: (0..<destinationBlocks.count).map { Int(destinationBlocks[$0]) },
-            tapDestinations: tapDistinctCounts(),
-            tapPorts: TAPProtocol.allCases.map { tap in
-                var ports = 0
-                destinationPorts.forEach { key, _ in if key >> 16 == UInt32(tap.rawValue) { ports += 1 } }
-                return ports
-            },
-            tapPackets: (0..<tapPackets.count).map { Int(tapPackets[$0]) },
-            topDestinationPorts: topDestinationPorts(),
-            anomalousPackets: anomalousPackets,
-            packetsFromWebOrDNSPort: packetsFromWebOrDNSPort
-        )
     }
 
-    /// Distinct destination addresses per `TAPProtocol`.
-    private func tapDistinctCounts() -> [Int] {
-        var counts = [0, 0, 0]
-        destinations.forEach { _, entry in
-            for tap in 0..<3 where entry.protocols & (1 << UInt8(tap)) != 0 { counts[tap] += 1 }
+    /// Appends up to five most used destination ports, most packets first and ties by smaller key.
+    private func appendTopDestinationPorts(to entries: inout [(key: UInt32, count: Int)]) {
+        destinationPorts.forEach { key, count in
+            let entry = (key: key, count: Int(count))
+            // Insertion into the at most five kept, so a window of many ports sorts nothing.
+            var position = entries.count
+            while position > 0, entry.count > entries[position - 1].count
+                || (entry.count == entries[position - 1].count && entry.key < entries[position - 1].key) {
+                position -= 1
+            }
+            guard position < 5 else { return }
+            entries.insert(entry, at: position)
+            if entries.count > 5 { entries.removeLast() }
         }
-        return counts
-    }
-
-    /// Up to five most used destination ports, most packets first and ties by smaller key.
-    private func topDestinationPorts() -> [(key: UInt32, count: Int)] {
-        var entries = [(key: UInt32, count: Int)]()
-        entries.reserveCapacity(destinationPorts.count)
-        destinationPorts.forEach { key, count in entries.append((key, Int(count))) }
-        entries.sort { $0.count > $1.count || ($0.count == $1.count && $0.key < $1.key) }
-        if entries.count > 5 { entries.removeLast(entries.count - 5) }
-        return entries
     }
 
     /// Appends count, mean and population standard deviation of per-value packet counts.

@@ -2,12 +2,24 @@ extension WindowAggregator {
     /// The aggregator's state for one source host: its open windows, its history and the start
     /// of its latest closed window.
     struct HostState {
-        /// Open windows, usually one; a second appears while a late packet's window is open.
-        var windows: [WindowAccumulator] = []
+        let source: IPAddress
+        /// Slot in the window slab of the open window, or of the first of them; -1 when the host
+        /// has none open.
+        var window: Int32 = -1
+        /// Slots of further open windows, while a late packet's window is open beside `window`.
+        /// Empty whenever `window` is -1.
+        var laterWindows: [Int32] = []
         /// `nil` once the host has been idle for `historyIdleSeconds`; its next packet starts anew.
-        var history: HostHistory? = HostHistory()
+        var history: HostHistory?
         /// Start of the latest window closed; the aggregator decides whether it is still live.
         var closedStart = -Double.infinity
+
+        init(source: IPAddress, history: HostHistory?) {
+            self.source = source
+            self.history = history
+        }
+
+        var hasOpenWindow: Bool { window >= 0 }
 
         /// The window a packet went to: an open one, a new one, or a new one for a start
         /// already closed.
@@ -15,34 +27,80 @@ extension WindowAggregator {
             case joined, opened, reopened
         }
 
-        /// Adds a packet to its window, opening the window when needed, and to the history.
+        /// Adds a packet to its window in `slab`, opening the window when needed, and to the history.
         /// - Parameter isLive: the test of whether `closedStart` still counts.
-        mutating func add(_ packet: Packet, kind: PacketKind, start: Double, block: Int, isLive: ClosedStartTest) -> Placement {
-            let index = windows.firstIndex { $0.windowStart == start }
+        mutating func add(_ packet: Packet, kind: PacketKind, start: Double, block: Int, isLive: ClosedStartTest,
+                          slab: inout WindowSlab) -> Placement {
             if history == nil { history = HostHistory() }
-            history?.add(packet, kind: kind)
-            if index == nil { history?.openWindow() }
-            let snapshot = history?.snapshot ?? HostHistory.Snapshot()
-
-            if let index {
-                windows[index].add(packet, kind: kind, block: block)
-                windows[index].history = snapshot
+            history!.add(packet, kind: kind)
+            if let slot = openSlot(start: start, in: slab) {
+                slab[slot].add(packet, kind: kind, block: block)
+                slab[slot].history = history!.snapshot
                 return .joined
             }
+
+            history!.openWindow()
             var accumulator = WindowAccumulator(source: packet.source, windowStart: start, timestamp: packet.timestamp)
             accumulator.add(packet, kind: kind, block: block)
-            accumulator.history = snapshot
-            windows.append(accumulator)
+            accumulator.history = history!.snapshot
+            let slot = slab.store(accumulator)
+            if window < 0 {
+                window = slot
+            } else {
+                laterWindows.append(slot)
+            }
             return isLive.holds(for: closedStart) && closedStart >= start ? .reopened : .opened
         }
 
-        /// Removes and returns the open window starting at `start`, with the host's last packet
-        /// time when nothing of it stays open.
-        mutating func close(start: Double, isLive: ClosedStartTest) -> (window: WindowAccumulator, idleSince: Double?)? {
-            guard let index = windows.firstIndex(where: { $0.windowStart == start }) else { return nil }
+        /// The slab slot of the open window starting at `start`, if there is one.
+        @inline(__always)
+        private func openSlot(start: Double, in slab: WindowSlab) -> Int32? {
+            guard window >= 0 else { return nil }
+            if slab[window].windowStart == start { return window }
+            return laterWindows.first { slab[$0].windowStart == start }
+        }
+
+        /// Summarises the open window starting at `start` into `summary` and frees its slot.
+        /// - Returns: whether such a window was open, and the host's last packet time when
+        ///   nothing of it stays open.
+        mutating func close(start: Double, isLive: ClosedStartTest, slab: inout WindowSlab, into summary: inout WindowSummary)
+            -> (found: Bool, idleSince: Double?) {
+            guard let slot = openSlot(start: start, in: slab) else { return (false, nil) }
+            slab[slot].summarize(into: &summary)
+            slab.free(slot)
+            if slot == window {
+                window = laterWindows.popLast() ?? -1
+            } else {
+                laterWindows.removeAll { $0 == slot }
+            }
             closedStart = max(isLive.holds(for: closedStart) ? closedStart : -.infinity, start)
-            let window = windows.remove(at: index)
-            return (window, windows.isEmpty ? history?.lastSeen : nil)
+            return (true, window < 0 ? history?.lastSeen : nil)
+        }
+    }
+
+    /// The open windows of all hosts, in slots that stay put while a window is open, so a window
+    /// is updated and summarised where it lies and never copied between tables.
+    struct WindowSlab {
+        private var accumulators: [WindowAccumulator] = []
+        private var freeSlots: [Int32] = []
+
+        subscript(slot: Int32) -> WindowAccumulator {
+            get { accumulators[Int(slot)] }
+            _modify { yield &accumulators[Int(slot)] }
+        }
+
+        mutating func store(_ accumulator: WindowAccumulator) -> Int32 {
+            if let slot = freeSlots.popLast() {
+                accumulators[Int(slot)] = accumulator
+                return slot
+            }
+            accumulators.append(accumulator)
+            return Int32(accumulators.count - 1)
+        }
+
+        /// Marks `slot` free; its accumulator stays until the slot is reused.
+        mutating func free(_ slot: Int32) {
+            freeSlots.append(slot)
         }
     }
 

@@ -28,13 +28,21 @@ public final class WindowAggregator {
     public let configuration: Configuration
     private let emit: (WindowSummary) -> Void
     /// Every host with an open window, a live history or a closed start that a late packet can
-    /// still reach. One lookup per packet finds all three.
-    private var hosts: [IPAddress: HostState] = [:]
-    /// Hosts by the start of each window they have open, so a sweep visits only the windows it
-    /// closes instead of every host.
-    private var opened: [Double: [IPAddress]] = [:]
+    /// still reach, as a slot in `states`. One lookup per packet finds all three.
+    private var slots = HostTable()
+    /// Host states by slot. States stay in place while their host is known, so windows are
+    /// updated and summarised where they lie instead of being copied between tables.
+    private var states: [HostState] = []
+    /// Slots of `states` whose host was forgotten, reused before the array grows.
+    private var freeSlots: [Int32] = []
+    /// Slots of the hosts by the start of each window they have open, so a sweep visits only the
+    /// windows it closes instead of every host.
+    private var opened: [Double: [Int32]] = [:]
     /// Hosts whose last open window closed, ordered by when their history may go idle.
     private var idleQueue = IdleQueue()
+    private var slab = WindowSlab()
+    /// Filled for each closed window in turn and handed to `emit`.
+    private var summary = WindowSummary()
     private var clock = -Double.infinity
     private var nextSweep = -Double.infinity
     /// The limit of the latest sweep, against which `closedStartTest(after:)` judges closed starts.
@@ -59,7 +67,7 @@ public final class WindowAggregator {
         self.configuration = configuration
         self.emit = emit
         for (host, history) in histories.byHost {
-            hosts[host] = HostState(windows: [], history: history)
+            insertState(HostState(source: host, history: history))
             // Queued like a host whose last window closed, so an idle history is dropped as usual.
             idleQueue.push(host, at: history.lastSeen)
         }
@@ -78,10 +86,11 @@ public final class WindowAggregator {
         let start = (packet.timestamp / width).rounded(.down) * width
         let block = destinationBlock(packet.destination)
         let kind = PacketKind(packet)
-        let outcome = hosts[packet.source, default: HostState()]
-            .add(packet, kind: kind, start: start, block: block, isLive: closedStartTest(after: lastSweepLimit))
+        let slot = slots.slot(of: packet.source) ?? insertState(HostState(source: packet.source, history: nil))
+        let outcome = states[Int(slot)].add(
+            packet, kind: kind, start: start, block: block, isLive: closedStartTest(after: lastSweepLimit), slab: &slab)
         if outcome != .joined {
-            opened[start, default: []].append(packet.source)
+            opened[start, default: []].append(slot)
             openWindows += 1
             if outcome == .reopened { reopenedWindows += 1 }
         }
@@ -103,27 +112,29 @@ public final class WindowAggregator {
     private func closeWindows(endingBefore limit: Double) {
         let width = configuration.windowSeconds
         let isLive = closedStartTest(after: lastSweepLimit)
-        var closing = [WindowAccumulator]()
-        for start in opened.keys.filter({ $0 + width <= limit }) {
-            for host in opened.removeValue(forKey: start) ?? [] {
-                guard let closed = hosts[host]?.close(start: start, isLive: isLive) else {
-                    preconditionFailure("a host listed under an open window start has no such window")
-                }
-                closing.append(closed.window)
-                if let lastSeen = closed.idleSince { idleQueue.push(host, at: lastSeen) }
-            }
+        var closing = [(start: Double, slot: Int32)]()
+        for start in opened.keys where start + width <= limit {
+            for slot in opened.removeValue(forKey: start) ?? [] { closing.append((start, slot)) }
+        }
+        // Dictionary order changes from run to run (hashing is seeded per process); emitting in
+        // (start, host) order makes store row order, and so every sample drawn from it, repeatable.
+        closing.sort { ($0.start, states[Int($0.slot)].source) < ($1.start, states[Int($1.slot)].source) }
+        for entry in closing {
+            let closed = states[Int(entry.slot)].close(start: entry.start, isLive: isLive, slab: &slab, into: &summary)
+            precondition(closed.found, "a host listed under an open window start has no such window")
+            emit(summary)
+            if let lastSeen = closed.idleSince { idleQueue.push(states[Int(entry.slot)].source, at: lastSeen) }
         }
         openWindows -= closing.count
         lastSweepLimit = limit
-        // Dictionary order changes from run to run (hashing is seeded per process); emitting in
-        // (start, host) order makes store row order, and so every sample drawn from it, repeatable.
-        // The positions are sorted, not the accumulators, which are several hundred bytes each.
-        var order = Array(closing.indices)
-        order.sort { (closing[$0].windowStart, closing[$0].source) < (closing[$1].windowStart, closing[$1].source) }
-        for index in order { emit(closing[index].summary()) }
         guard limit.isFinite else {
-            histories = HostHistories(byHost: hosts.compactMapValues(\.history))
-            hosts.removeAll()
+            var byHost = [IPAddress: HostHistory]()
+            slots.forEach { host, slot in byHost[host] = states[Int(slot)].history }
+            histories = HostHistories(byHost: byHost)
+            slots = HostTable()
+            states = []
+            freeSlots = []
+            slab = WindowSlab()
             idleQueue = IdleQueue()
             return
         }
@@ -131,6 +142,21 @@ public final class WindowAggregator {
             forgetIdleHosts(before: limit)
             nextHistorySweep = limit + min(configuration.historyIdleSeconds, 600)
         }
+    }
+
+    /// Stores a new host's state and returns its slot.
+    @discardableResult
+    private func insertState(_ state: HostState) -> Int32 {
+        let slot: Int32
+        if let free = freeSlots.popLast() {
+            slot = free
+            states[Int(slot)] = state
+        } else {
+            slot = Int32(states.count)
+            states.append(state)
+        }
+        slots.insert(state.source, slot: slot)
+        return slot
     }
 
     /// Drops the history of each host with nothing open and no packet in the last
@@ -143,18 +169,23 @@ public final class WindowAggregator {
         let idle = configuration.historyIdleSeconds
         var requeued: [(host: IPAddress, key: Double)] = []
         while let (host, key) = idleQueue.popFirst(where: { $0 + idle <= limit }) {
-            guard var state = hosts.removeValue(forKey: host) else { continue }
-            if state.windows.isEmpty, let history = state.history, history.lastSeen + idle <= limit {
-                state.history = nil
+            guard let slot = slots.slot(of: host) else { continue }
+            let index = Int(slot)
+            if !states[index].hasOpenWindow, let history = states[index].history, history.lastSeen + idle <= limit {
+                states[index].history = nil
             }
-            if state.history == nil && state.windows.isEmpty {
-                // A late packet may still reopen the last closed window while its start is live,
-                // so the host stays until then and is queued again for about that moment.
-                guard closedStartTest(after: limit).holds(for: state.closedStart) else { continue }
-                let expiry = state.closedStart + 2 * configuration.windowSeconds + configuration.lateness
+            guard states[index].history == nil && !states[index].hasOpenWindow else { continue }
+            // A late packet may still reopen the last closed window while its start is live,
+            // so the host stays until then and is queued again for about that moment.
+            let closedStart = states[index].closedStart
+            if closedStartTest(after: limit).holds(for: closedStart) {
+                let expiry = closedStart + 2 * configuration.windowSeconds + configuration.lateness
                 requeued.append((host, max(key, expiry - idle)))
+            } else {
+                slots.remove(host)
+                states[index] = HostState(source: IPAddress(ipv4: 0), history: nil)
+                freeSlots.append(slot)
             }
-            hosts[host] = state
         }
         // Queued after the loop, so an entry due again at once waits for the next sweep.
         for entry in requeued { idleQueue.push(entry.host, at: entry.key) }

@@ -76,6 +76,14 @@ public struct WindowSummary: Sendable {
         self.packetsFromWebOrDNSPort = packetsFromWebOrDNSPort
     }
 
+    /// An empty summary for `WindowAccumulator.summarize(into:)` to fill.
+    init() {
+        self.init(source: IPAddress(ipv4: 0), windowStart: 0, firstSeen: 0, lastSeen: 0, packets: 0, features: [],
+                  kindCounts: [], mechanicalLabel: nil, mechanicalRule: nil, dominantTransport: .other,
+                  dominantSourcePort: 0, quotedServicePort: 0, destinationBlocks: [], tapDestinations: [], tapPorts: [],
+                  tapPackets: [], topDestinationPorts: [], anomalousPackets: 0, packetsFromWebOrDNSPort: 0)
+    }
+
     /// Share of the window's packets that are response types (SYN-ACK, RST, ICMP error or reply, DNS response).
     public var responseShare: Double {
         guard packets > 0 else { return 0 }
