@@ -49,13 +49,13 @@ public final class SubnetDayAccumulator {
             (0..<8).contains(bucket) ? 1 << UInt8(bucket) : 0
         }
 
-        func allow(_ cell: TAPCell) -> Bool {
-            destinations & Matcher.bit(cell.destinationBucket) != 0 && ports & Matcher.bit(cell.portBucket) != 0
-        }
-
-        /// Tests the window as `Signature.matches` does.
-        func matches(_ window: WindowSummary, cells: [TAPCell]) -> Bool {
-            guard let cell = cells.first(where: { $0.proto == proto }), allow(cell) else { return false }
+        /// Tests the window as `Signature.matches` does, given the window's TAP cell index per
+        /// protocol (-1 for a protocol it did not use).
+        func matches(_ window: WindowSummary, cellIndices: InlineArray<3, Int8>) -> Bool {
+            let cellIndex = Int(cellIndices[proto.rawValue])
+            guard cellIndex >= 0,
+                  destinations & Matcher.bit(cellIndex / 3 % 3) != 0, ports & Matcher.bit(cellIndex % 3) != 0
+            else { return false }
             let total = window.tapPackets[proto.rawValue]
             guard total > 0 else { return false }
             var matched = 0
@@ -87,11 +87,19 @@ public final class SubnetDayAccumulator {
     public func add(_ window: WindowSummary) {
         let key = SubnetDayKey(subnet: configuration.prefix.subnet(of: window.source), day: clock.day(of: window.windowStart))
         latestWindowStart = max(latestWindowStart, window.windowStart)
-        let cells = TAPCell.cells(of: window, thresholds: configuration.thresholds)
+        // The cell of each protocol the window used, as `TAPCell.cells(of:)` finds them, without
+        // building an array per window.
+        var cellIndices = InlineArray<3, Int8>(repeating: -1)
+        for proto in TAPProtocol.allCases where proto.rawValue < window.tapPackets.count && window.tapPackets[proto.rawValue] > 0 {
+            let thresholds = configuration.thresholds
+            let cell = proto.rawValue * 9 + thresholds.bucket(window.tapDestinations[proto.rawValue]) * 3
+                + thresholds.bucket(window.tapPorts[proto.rawValue])
+            cellIndices[proto.rawValue] = Int8(cell)
+        }
         let signatureCount = configuration.signatures.count
         // Mutating through the subscript keeps the only reference, so the tables are not copied.
         open[key, default: Entry(signatureMatches: [Int](repeating: 0, count: signatureCount))].add(
-            window, cells: cells, matchers: matchers)
+            window, cellIndices: cellIndices, matchers: matchers)
     }
 
     /// Removes and returns the subnet-days that ended more than `margin` seconds before the
@@ -121,9 +129,13 @@ public final class SubnetDayAccumulator {
 }
 
 extension SubnetDayAccumulator.Entry {
-    mutating func add(_ window: WindowSummary, cells: [TAPCell], matchers: [SubnetDayAccumulator.Matcher]) {
-        for cell in cells { counts.cells[cell.index] += 1 }
-        for index in matchers.indices where matchers[index].matches(window, cells: cells) { signatureMatches[index] += 1 }
+    mutating func add(_ window: WindowSummary, cellIndices: InlineArray<3, Int8>, matchers: [SubnetDayAccumulator.Matcher]) {
+        for proto in 0..<3 where cellIndices[proto] >= 0 { counts.cells[Int(cellIndices[proto])] += 1 }
+        matchers.withUnsafeBufferPointer { matchers in
+            for index in matchers.indices where matchers[index].matches(window, cellIndices: cellIndices) {
+                signatureMatches[index] += 1
+            }
+        }
         counts.windows += 1
         counts.packets += window.packets
         for port in window.topDestinationPorts { counts.ports[port.key, default: 0] += port.count }

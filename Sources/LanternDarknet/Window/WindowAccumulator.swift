@@ -104,12 +104,12 @@ struct WindowAccumulator {
         summary.tapPackets.removeAll(keepingCapacity: true)
         for i in 0..<tapPackets.count { summary.tapPackets.append(Int(tapPackets[i])) }
         summary.tapDestinations.removeAll(keepingCapacity: true)
-        summary.tapDestinations.append(contentsOf: [0, 0, 0])
+        for _ in 0..<3 { summary.tapDestinations.append(0) }
         destinations.forEach { _, entry in
             for tap in 0..<3 where entry.protocols & (1 << UInt8(tap)) != 0 { summary.tapDestinations[tap] += 1 }
         }
         summary.tapPorts.removeAll(keepingCapacity: true)
-        summary.tapPorts.append(contentsOf: [0, 0, 0])
+        for _ in 0..<3 { summary.tapPorts.append(0) }
         destinationPorts.forEach { key, _ in
             let tap = Int(key >> 16)
             if tap < 3 { summary.tapPorts[tap] += 1 }
@@ -174,8 +174,9 @@ struct WindowAccumulator {
     /// Sums are exact integers, so the result does not depend on the order the table hands
     /// out its values. That order changes between runs once a table spills, because Swift seeds
     /// `Dictionary` hashing per process, and floating-point sums would change with it.
+    @inline(__always)
     private func appendCountFeatures<Key, Value>(
-        _ table: SmallTable<Key, Value>, to features: inout [Double], packets: (Value) -> Int32
+        _ table: borrowing SmallTable<Key, Value>, to features: inout [Double], packets: (Value) -> Int32
     ) {
         var sum = 0, sumOfSquares = 0
         table.forEach { _, value in
@@ -200,11 +201,27 @@ struct WindowAccumulator {
     /// Gaps between the host's distinct destination addresses sorted as integers.
     private func destinationGaps() -> (mean: Double, standardDeviation: Double) {
         guard destinations.count > 1 else { return (0, 0) }
+        var moments = RunningMoments()
+        if destinations.count <= 4 {
+            // Sorted in place by insertion, so the common window of a few destinations allocates nothing.
+            var sorted = InlineArray<4, Double>(repeating: 0)
+            var count = 0
+            destinations.forEach { address, _ in
+                var position = count
+                while position > 0 && sorted[position - 1] > address.numericValue {
+                    sorted[position] = sorted[position - 1]
+                    position -= 1
+                }
+                sorted[position] = address.numericValue
+                count += 1
+            }
+            for i in 1..<count { moments.add(sorted[i] - sorted[i - 1]) }
+            return (moments.mean, moments.standardDeviation)
+        }
         var sorted = [Double]()
         sorted.reserveCapacity(destinations.count)
         destinations.forEach { address, _ in sorted.append(address.numericValue) }
         sorted.sort()
-        var moments = RunningMoments()
         for i in 1..<sorted.count { moments.add(sorted[i] - sorted[i - 1]) }
         return (moments.mean, moments.standardDeviation)
     }
