@@ -70,7 +70,13 @@ public final class SubnetDayAccumulator {
     public let configuration: Configuration
     private let matchers: [Matcher]
     private var clock: DayClock
-    private var open: [SubnetDayKey: Entry] = [:]
+    /// Open subnet-days, by position in `entries`.
+    private var open: [SubnetDayKey: Int] = [:]
+    private var entries: [Entry] = []
+    /// The subnet-day of the previous window. Windows arrive sorted by source within each sweep,
+    /// so neighbours in one subnet skip the hash lookup.
+    private var lastKey: SubnetDayKey?
+    private var lastIndex = 0
     /// The latest window start seen, seconds since the epoch.
     public private(set) var latestWindowStart = -Double.infinity
 
@@ -96,10 +102,17 @@ public final class SubnetDayAccumulator {
                 + thresholds.bucket(window.tapPorts[proto.rawValue])
             cellIndices[proto.rawValue] = Int8(cell)
         }
-        let signatureCount = configuration.signatures.count
-        // Mutating through the subscript keeps the only reference, so the tables are not copied.
-        open[key, default: Entry(signatureMatches: [Int](repeating: 0, count: signatureCount))].add(
-            window, cellIndices: cellIndices, matchers: matchers)
+        if key != lastKey {
+            lastKey = key
+            if let index = open[key] {
+                lastIndex = index
+            } else {
+                lastIndex = entries.count
+                open[key] = lastIndex
+                entries.append(Entry(signatureMatches: [Int](repeating: 0, count: configuration.signatures.count)))
+            }
+        }
+        entries[lastIndex].add(window, cellIndices: cellIndices, matchers: matchers)
     }
 
     /// Removes and returns the subnet-days that ended more than `margin` seconds before the
@@ -107,24 +120,42 @@ public final class SubnetDayAccumulator {
     public func takeClosed(margin: Double = 3600) -> [(key: SubnetDayKey, counts: SubnetDayCounts)] {
         guard latestWindowStart.isFinite else { return [] }
         let lastClosedDay = clock.day(of: latestWindowStart - margin) - 1
-        let keys = open.keys.filter { $0.day <= lastClosedDay }
-        return keys.sorted().compactMap(take)
+        return take { $0.day <= lastClosedDay }
     }
 
     /// Removes and returns every open subnet-day; call at the end of the input.
     public func takeAll() -> [(key: SubnetDayKey, counts: SubnetDayCounts)] {
-        open.keys.sorted().compactMap(take)
+        take { _ in true }
     }
 
-    private func take(_ key: SubnetDayKey) -> (key: SubnetDayKey, counts: SubnetDayCounts)? {
-        guard let entry = open.removeValue(forKey: key) else { return nil }
+    /// Removes the open subnet-days whose key passes `isTaken` and returns them sorted by key.
+    private func take(where isTaken: (SubnetDayKey) -> Bool) -> [(key: SubnetDayKey, counts: SubnetDayCounts)] {
+        var taken: [(key: SubnetDayKey, counts: SubnetDayCounts)] = []
+        var kept: [Entry] = []
+        var keptIndex: [SubnetDayKey: Int] = [:]
+        for (key, index) in open {
+            if isTaken(key) {
+                taken.append((key, counts(of: entries[index])))
+            } else {
+                keptIndex[key] = kept.count
+                kept.append(entries[index])
+            }
+        }
+        guard !taken.isEmpty else { return [] }
+        open = keptIndex
+        entries = kept
+        lastKey = nil
+        return taken.sorted { $0.key < $1.key }
+    }
+
+    private func counts(of entry: Entry) -> SubnetDayCounts {
         var counts = entry.counts
         for (index, matches) in entry.signatureMatches.enumerated() where matches > 0 {
             counts.signatures[configuration.signatures[index].name, default: 0] += matches
         }
         counts.hosts = entry.hosts.count
         counts.trimPorts(to: configuration.portsKept)
-        return (key, counts)
+        return counts
     }
 }
 

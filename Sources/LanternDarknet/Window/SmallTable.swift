@@ -24,6 +24,7 @@ struct SmallTable<Key: Hashable, Value> {
     }
 
     /// Number of distinct keys.
+    @inline(__always)
     var count: Int { inlineCount + spilled.count }
 
     var isEmpty: Bool { count == 0 }
@@ -47,6 +48,7 @@ struct SmallTable<Key: Hashable, Value> {
     }
 
     /// Calls `body` once per key.
+    @inline(__always)
     func forEach(_ body: (Key, Value) -> Void) {
         for i in 0..<inlineCount { body(inlineKeys[i], inlineValues[i]) }
         for (key, value) in spilled { body(key, value) }
@@ -59,15 +61,22 @@ extension SmallTable where Value == Int32 {
         self.init(filler: filler, initialValue: 0)
     }
 
-    /// Adds one to the count of `key`.
-    mutating func increment(_ key: Key) {
-        update(key) { $0 += 1 }
+    /// Adds one to the count of `key` and returns the new count.
+    @discardableResult
+    mutating func increment(_ key: Key) -> Int32 {
+        var count: Int32 = 0
+        update(key) { value in
+            value += 1
+            count = value
+        }
+        return count
     }
 }
 
 extension SmallTable where Key: Comparable {
     /// Returns the entry whose `rank` is largest among the keys `isIncluded` accepts; ties go to the
     /// smaller key, so every run agrees whatever the iteration order.
+    @inline(__always)
     func max(by rank: (Value) -> Int32, where isIncluded: (Key) -> Bool = { _ in true }) -> (key: Key, rank: Int32)? {
         var best: (key: Key, rank: Int32)?
         forEach { key, value in

@@ -12,18 +12,28 @@ struct WindowAccumulator {
     private var interArrival = RunningMoments()
     private var payload = RunningMoments()
     private var sourcePorts = SmallTable<UInt16, Int32>(filler: 0)
+    private var sourcePortMoments = CountMoments()
+    private var topSourcePort = TopPort()
     /// Destination address → (packets, bit per `TAPProtocol` seen).
-    private var destinations = SmallTable<IPAddress, (packets: Int32, protocols: UInt8)>(
-        filler: IPAddress(ipv4: 0), initialValue: (0, 0))
+    private var destinations = SmallTable<IPAddress, DestinationCount>(
+        filler: IPAddress(ipv4: 0), initialValue: DestinationCount())
+    private var destinationMoments = CountMoments()
+    /// Distinct destinations per `TAPProtocol`.
+    private var tapDestinations = InlineArray<3, Int32>(repeating: 0)
     /// (TAP protocol or 3 for other) << 16 | destination port → packets.
     private var destinationPorts = SmallTable<UInt32, Int32>(filler: 0)
+    private var destinationPortMoments = CountMoments()
+    /// Distinct destination ports per `TAPProtocol`.
+    private var tapPorts = InlineArray<3, Int32>(repeating: 0)
     private var protocols: UInt8 = 0
     private var kindCounts = InlineArray<11, Int32>(repeating: 0)
     private var tapPackets = InlineArray<3, Int32>(repeating: 0)
     private var quotedPorts = SmallTable<UInt16, Int32>(filler: 0)
+    private var topQuotedPort = TopPort()
     /// Source ports per TAP protocol (key `protocol << 16 | port`), so the service reported for a
     /// window is a port of its dominant protocol and never one protocol's port under another's name.
     private var sourcePortsByProtocol = SmallTable<UInt32, Int32>(filler: 0)
+    private var topSourcePortByProtocol = InlineArray<3, TopPort>(repeating: TopPort())
     private var destinationBlocks = InlineArray<16, Int32>(repeating: 0)
     private var mechanical = MechanicalLabelCounts()
     private var anomalousPackets = 0
@@ -52,20 +62,35 @@ struct WindowAccumulator {
         packets += 1
 
         payload.add(Double(packet.payloadLength))
-        sourcePorts.increment(packet.sourcePort)
+        let sourcePortCount = sourcePorts.increment(packet.sourcePort)
+        sourcePortMoments.counted(newCount: sourcePortCount)
+        topSourcePort.offer(packet.sourcePort, newCount: sourcePortCount)
         let tap = TAPProtocol(packet.transport)
-        if let tap { sourcePortsByProtocol.increment(UInt32(tap.rawValue) << 16 | UInt32(packet.sourcePort)) }
+        if let tap {
+            let count = sourcePortsByProtocol.increment(UInt32(tap.rawValue) << 16 | UInt32(packet.sourcePort))
+            topSourcePortByProtocol[tap.rawValue].offer(packet.sourcePort, newCount: count)
+        }
         let tapBit: UInt8 = tap.map { 1 << UInt8($0.rawValue) } ?? 0
+        var destinationCount: Int32 = 0
+        var isNewForProtocol = false
         destinations.update(packet.destination) { entry in
             entry.packets += 1
+            isNewForProtocol = entry.protocols & tapBit == 0
             entry.protocols |= tapBit
+            destinationCount = entry.packets
         }
+        destinationMoments.counted(newCount: destinationCount)
+        if let tap, isNewForProtocol { tapDestinations[tap.rawValue] += 1 }
         let protocolKey = UInt32(tap?.rawValue ?? 3)
-        destinationPorts.increment(protocolKey << 16 | UInt32(packet.destinationPort))
+        let portCount = destinationPorts.increment(protocolKey << 16 | UInt32(packet.destinationPort))
+        destinationPortMoments.counted(newCount: portCount)
+        if let tap, portCount == 1 { tapPorts[tap.rawValue] += 1 }
         if let tap { tapPackets[tap.rawValue] += 1 }
         protocols |= 1 << UInt8(min(Int(packet.transport.bitIndex), 7))
         kindCounts[kind.rawValue] += 1
-        if let quoted = packet.quoted { quotedPorts.increment(quoted.destinationPort) }
+        if let quoted = packet.quoted {
+            topQuotedPort.offer(quoted.destinationPort, newCount: quotedPorts.increment(quoted.destinationPort))
+        }
         destinationBlocks[block] += 1
         mechanical.add(packet, kind: kind)
         if !packet.anomalies.isEmpty { anomalousPackets += 1 }
@@ -93,7 +118,7 @@ struct WindowAccumulator {
         let dominant = dominantTransport()
         summary.dominantTransport = dominant
         summary.dominantSourcePort = dominantServicePort(dominant)
-        summary.quotedServicePort = quotedPorts.max { $0 }?.key ?? 0
+        summary.quotedServicePort = topQuotedPort.port
         summary.anomalousPackets = anomalousPackets
         summary.packetsFromWebOrDNSPort = packetsFromWebOrDNSPort
 
@@ -104,16 +129,9 @@ struct WindowAccumulator {
         summary.tapPackets.removeAll(keepingCapacity: true)
         for i in 0..<tapPackets.count { summary.tapPackets.append(Int(tapPackets[i])) }
         summary.tapDestinations.removeAll(keepingCapacity: true)
-        for _ in 0..<3 { summary.tapDestinations.append(0) }
-        destinations.forEach { _, entry in
-            for tap in 0..<3 where entry.protocols & (1 << UInt8(tap)) != 0 { summary.tapDestinations[tap] += 1 }
-        }
+        for i in 0..<tapDestinations.count { summary.tapDestinations.append(Int(tapDestinations[i])) }
         summary.tapPorts.removeAll(keepingCapacity: true)
-        for _ in 0..<3 { summary.tapPorts.append(0) }
-        destinationPorts.forEach { key, _ in
-            let tap = Int(key >> 16)
-            if tap < 3 { summary.tapPorts[tap] += 1 }
-        }
+        for i in 0..<tapPorts.count { summary.tapPorts.append(Int(tapPorts[i])) }
         summary.topDestinationPorts.removeAll(keepingCapacity: true)
         appendTopDestinationPorts(to: &summary.topDestinationPorts)
     }
@@ -123,9 +141,9 @@ struct WindowAccumulator {
         features.append(Double(packets))
         features.append(interArrival.mean)
         features.append(interArrival.standardDeviation)
-        appendCountFeatures(sourcePorts, to: &features) { $0 }
-        appendCountFeatures(destinations, to: &features) { $0.packets }
-        appendCountFeatures(destinationPorts, to: &features) { $0 }
+        sourcePortMoments.appendFeatures(to: &features)
+        destinationMoments.appendFeatures(to: &features)
+        destinationPortMoments.appendFeatures(to: &features)
         features.append(Double(protocols.nonzeroBitCount))
         features.append(payload.mean)
         features.append(payload.standardDeviation)
@@ -140,13 +158,12 @@ struct WindowAccumulator {
             features.append(Double(count) / total)
             if kind.isResponse { responses += count }
         }
-        let topSourcePort = sourcePorts.max { $0 }
-        features.append(Double(topSourcePort?.rank ?? 0) / total)
+        features.append(Double(topSourcePort.count) / total)
 
-        let destinationPortRatio = Double(destinationPorts.count) / total
+        let destinationPortRatio = Double(destinationPortMoments.distinct) / total
         features.append(destinationPortRatio)
-        features.append(Double(sourcePorts.count) / total)
-        features.append(Double(destinations.count) / total)
+        features.append(Double(sourcePortMoments.distinct) / total)
+        features.append(Double(destinationMoments.distinct) / total)
         history.appendFeatures(to: &features)
         let answerShare = Double(responses) / total
         features.append(answerShare * destinationPortRatio)
@@ -169,40 +186,17 @@ struct WindowAccumulator {
         }
     }
 
-    /// Appends count, mean and population standard deviation of per-value packet counts.
-    ///
-    /// Sums are exact integers, so the result does not depend on the order the table hands
-    /// out its values. That order changes between runs once a table spills, because Swift seeds
-    /// `Dictionary` hashing per process, and floating-point sums would change with it.
-    @inline(__always)
-    private func appendCountFeatures<Key, Value>(
-        _ table: borrowing SmallTable<Key, Value>, to features: inout [Double], packets: (Value) -> Int32
-    ) {
-        var sum = 0, sumOfSquares = 0
-        table.forEach { _, value in
-            let count = Int(packets(value))
-            sum += count
-            sumOfSquares += count * count
-        }
-        let n = Double(max(table.count, 1))
-        let mean = Double(sum) / n
-        features.append(Double(table.count))
-        features.append(mean)
-        features.append(table.isEmpty ? 0 : max(0, Double(sumOfSquares) / n - mean * mean).squareRoot())
-    }
-
     /// Most used source port among the packets of the dominant protocol.
     private func dominantServicePort(_ transport: TransportProtocol) -> UInt16 {
         guard let tap = TAPProtocol(transport) else { return 0 }
-        let top = sourcePortsByProtocol.max(by: { $0 }, where: { $0 >> 16 == UInt32(tap.rawValue) })
-        return UInt16(truncatingIfNeeded: top?.key ?? 0)
+        return topSourcePortByProtocol[tap.rawValue].port
     }
 
     /// Gaps between the host's distinct destination addresses sorted as integers.
     private func destinationGaps() -> (mean: Double, standardDeviation: Double) {
-        guard destinations.count > 1 else { return (0, 0) }
+        guard destinationMoments.distinct > 1 else { return (0, 0) }
         var moments = RunningMoments()
-        if destinations.count <= 4 {
+        if destinationMoments.distinct <= 4 {
             // Sorted in place by insertion, so the common window of a few destinations allocates nothing.
             var sorted = InlineArray<4, Double>(repeating: 0)
             var count = 0
@@ -219,7 +213,7 @@ struct WindowAccumulator {
             return (moments.mean, moments.standardDeviation)
         }
         var sorted = [Double]()
-        sorted.reserveCapacity(destinations.count)
+        sorted.reserveCapacity(destinationMoments.distinct)
         destinations.forEach { address, _ in sorted.append(address.numericValue) }
         sorted.sort()
         for i in 1..<sorted.count { moments.add(sorted[i] - sorted[i - 1]) }
@@ -237,6 +231,13 @@ struct WindowAccumulator {
         default: return source.isIPv6 ? .icmpv6 : .icmp
         }
     }
+}
+
+/// Packets to one destination address and a bit per `TAPProtocol` they used. A struct rather
+/// than a tuple, because generic code copies tuples through the runtime's value witnesses.
+struct DestinationCount {
+    var packets: Int32 = 0
+    var protocols: UInt8 = 0
 }
 
 extension TransportProtocol {

@@ -32,17 +32,19 @@ extension WindowAggregator {
         mutating func add(_ packet: Packet, kind: PacketKind, start: Double, block: Int, isLive: ClosedStartTest,
                           slab: inout WindowSlab) -> Placement {
             if history == nil { history = HostHistory() }
-            history!.add(packet, kind: kind)
-            if let slot = openSlot(start: start, in: slab) {
+            let open = openSlot(start: start, in: slab)
+            // Updated through `&history!`, which reaches the stored history in place; reading
+            // `history!` copied the whole history once per packet.
+            let snapshot = HostState.record(packet, kind: kind, opensWindow: open == nil, in: &history!)
+            if let slot = open {
                 slab[slot].add(packet, kind: kind, block: block)
-                slab[slot].history = history!.snapshot
+                slab[slot].history = snapshot
                 return .joined
             }
 
-            history!.openWindow()
             var accumulator = WindowAccumulator(source: packet.source, windowStart: start, timestamp: packet.timestamp)
             accumulator.add(packet, kind: kind, block: block)
-            accumulator.history = history!.snapshot
+            accumulator.history = snapshot
             let slot = slab.store(accumulator)
             if window < 0 {
                 window = slot
@@ -50,6 +52,14 @@ extension WindowAggregator {
                 laterWindows.append(slot)
             }
             return isLive.holds(for: closedStart) && closedStart >= start ? .reopened : .opened
+        }
+
+        /// Adds a packet to `history` and returns the counts the packet's window keeps.
+        private static func record(_ packet: Packet, kind: PacketKind, opensWindow: Bool,
+                                   in history: inout HostHistory) -> HostHistory.Snapshot {
+            history.add(packet, kind: kind)
+            if opensWindow { history.openWindow() }
+            return history.snapshot
         }
 
         /// The slab slot of the open window starting at `start`, if there is one.
@@ -84,8 +94,10 @@ extension WindowAggregator {
         private var accumulators: [WindowAccumulator] = []
         private var freeSlots: [Int32] = []
 
+        // `_read` lends the stored accumulator instead of returning a copy of its several
+        // hundred bytes, which a plain getter did on every packet and every summary.
         subscript(slot: Int32) -> WindowAccumulator {
-            get { accumulators[Int(slot)] }
+            _read { yield accumulators[Int(slot)] }
             _modify { yield &accumulators[Int(slot)] }
         }
 

@@ -87,7 +87,14 @@ struct WindowSegmentWriter {
         blob += sources
         blob += offsets
         blob += records
-        self = WindowSegmentWriter(capacity: count)
+        // The buffers keep their capacity, so the next segment writes into pages already mapped.
+        count = 0
+        packets = 0
+        mechanicalBackscatter = 0
+        mechanicalNot = 0
+        sources.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        records.removeAll(keepingCapacity: true)
         return blob
     }
 }
