@@ -1,7 +1,7 @@
 /// Distinct values, packets and the sum of squared per-value packet counts of one window table,
 /// kept up to date as packets arrive.
 ///
-/// A closing window reads its count features from here instead of walking its tables; each walk
+/// A closing window reads its count features from here instead of walking its tables. Each walk
 /// of a `SmallTable` copied the table through the runtime's generic value witnesses.
 struct CountMoments {
     private(set) var distinct = 0

@@ -27,180 +27,36 @@ public final class WindowAggregator {
 
     public let configuration: Configuration
     private let emit: (WindowSummary) -> Void
-    /// Every host with an open window, a live history or a closed start that a late packet can
-    /// still reach, as a slot in `states`. One lookup per packet finds all three.
-    private var slots = HostTable()
-    /// Host states by slot. States stay in place while their host is known, so windows are
-    /// updated and summarised where they lie instead of being copied between tables.
-    private var states: [HostState] = []
-    /// Slots of `states` whose host was forgotten, reused before the array grows.
-    private var freeSlots: [Int32] = []
-    /// Slots of the hosts by the start of each window they have open, so a sweep visits only the
-    /// windows it closes instead of every host.
-    private var opened: [Double: [Int32]] = [:]
-    /// Hosts whose last open window closed, ordered by when their history may go idle.
-    private var idleQueue = IdleQueue()
-    private var slab = WindowSlab()
-    /// Filled for each closed window in turn and handed to `emit`.
-    private var summary = WindowSummary()
-    private var clock = -Double.infinity
-    private var nextSweep = -Double.infinity
-    /// The limit of the latest sweep, against which `closedStartTest(after:)` judges closed starts.
-    private var lastSweepLimit = -Double.infinity
-    private var nextHistorySweep = -Double.infinity
-    /// Windows that received packets after they had been closed and so were summarised twice.
-    public private(set) var reopenedWindows = 0
-    public private(set) var packets = 0
-    /// Number of (host, window) pairs currently open.
-    public private(set) var openWindows = 0
+    private var aggregation: Aggregation
 
+    /// Windows that received packets after they had been closed and so were summarised twice.
+    public var reopenedWindows: Int { aggregation.reopenedWindows }
+    public var packets: Int { aggregation.packets }
+    /// Number of (host, window) pairs currently open.
+    public var openWindows: Int { aggregation.openWindows }
     /// Each host's history when `finish()` ran, for the next capture of the same sensor.
-    public private(set) var histories = HostHistories()
+    public var histories: HostHistories { aggregation.histories }
 
     /// - Parameters:
     ///   - histories: what `histories` held after the previous capture, so host features continue
     ///     across rotated capture files instead of starting again at each one.
-    ///   - emit: called once per closed window, in no particular order.
+    ///   - emit: called once per closed window, in no particular order. It runs in the middle of
+    ///     `add` or `finish`, so it must not call this aggregator; Swift's exclusivity check stops
+    ///     the program if it does.
     public init(configuration: Configuration = Configuration(), histories: HostHistories = HostHistories(),
                 emit: @escaping (WindowSummary) -> Void) {
         precondition(configuration.windowSeconds > 0, "window width must be positive")
         self.configuration = configuration
         self.emit = emit
-        for (host, history) in histories.byHost {
-            insertState(HostState(source: host, history: history))
-            // Queued like a host whose last window closed, so an idle history is dropped as usual.
-            idleQueue.push(host, at: history.lastSeen)
-        }
-    }
-
-    /// Whether a host's latest closed window start still marks a late packet's window as
-    /// reopened after a sweep up to `limit`. Earlier versions dropped such starts in every sweep;
-    /// judging them when read gives the same result without the pass over every host.
-    private func closedStartTest(after limit: Double) -> ClosedStartTest {
-        ClosedStartTest(span: 2 * configuration.windowSeconds, lateness: configuration.lateness, limit: limit)
+        aggregation = Aggregation(configuration: configuration, histories: histories)
     }
 
     public func add(_ packet: Packet) {
-        packets += 1
-        let width = configuration.windowSeconds
-        let start = (packet.timestamp / width).rounded(.down) * width
-        let block = destinationBlock(packet.destination)
-        let kind = PacketKind(packet)
-        let slot = slots.slot(of: packet.source) ?? insertState(HostState(source: packet.source, history: nil))
-        let outcome = states[Int(slot)].add(
-            packet, kind: kind, start: start, block: block, isLive: closedStartTest(after: lastSweepLimit), slab: &slab)
-        if outcome != .joined {
-            opened[start, default: []].append(slot)
-            openWindows += 1
-            if outcome == .reopened { reopenedWindows += 1 }
-        }
-
-        if packet.timestamp > clock {
-            clock = packet.timestamp
-            if clock >= nextSweep {
-                closeWindows(endingBefore: clock - configuration.lateness)
-                nextSweep = clock + width
-            }
-        }
+        aggregation.add(packet, emit: emit)
     }
 
     /// Closes every open window; call at the end of the input.
     public func finish() {
-        closeWindows(endingBefore: .infinity)
-    }
-
-    private func closeWindows(endingBefore limit: Double) {
-        let width = configuration.windowSeconds
-        let isLive = closedStartTest(after: lastSweepLimit)
-        var closing = [(start: Double, slot: Int32)]()
-        for start in opened.keys where start + width <= limit {
-            for slot in opened.removeValue(forKey: start) ?? [] { closing.append((start, slot)) }
-        }
-        // Dictionary order changes from run to run (hashing is seeded per process); emitting in
-        // (start, host) order makes store row order, and so every sample drawn from it, repeatable.
-        closing.sort { ($0.start, states[Int($0.slot)].source) < ($1.start, states[Int($1.slot)].source) }
-        for entry in closing {
-            let closed = states[Int(entry.slot)].close(start: entry.start, isLive: isLive, slab: &slab, into: &summary)
-            precondition(closed.found, "a host listed under an open window start has no such window")
-            emit(summary)
-            if let lastSeen = closed.idleSince { idleQueue.push(states[Int(entry.slot)].source, at: lastSeen) }
-        }
-        openWindows -= closing.count
-        lastSweepLimit = limit
-        guard limit.isFinite else {
-            var byHost = [IPAddress: HostHistory]()
-            slots.forEach { host, slot in byHost[host] = states[Int(slot)].history }
-            histories = HostHistories(byHost: byHost)
-            slots = HostTable()
-            states = []
-            freeSlots = []
-            slab = WindowSlab()
-            idleQueue = IdleQueue()
-            return
-        }
-        if limit >= nextHistorySweep {
-            forgetIdleHosts(before: limit)
-            nextHistorySweep = limit + min(configuration.historyIdleSeconds, 600)
-        }
-    }
-
-    /// Stores a new host's state and returns its slot.
-    @discardableResult
-    private func insertState(_ state: HostState) -> Int32 {
-        let slot: Int32
-        if let free = freeSlots.popLast() {
-            slot = free
-            states[Int(slot)] = state
-        } else {
-            slot = Int32(states.count)
-            states.append(state)
-        }
-        slots.insert(state.source, slot: slot)
-        return slot
-    }
-
-    /// Drops the history of each host with nothing open and no packet in the last
-    /// `historyIdleSeconds` before `limit`, and removes hosts with nothing left to keep.
-    ///
-    /// Only hosts whose last window has closed are queued, so this visits the hosts that went
-    /// idle, not every host. A queued entry may be stale (the host sent more since), so each is
-    /// checked against the host's state now.
-    private func forgetIdleHosts(before limit: Double) {
-        let idle = configuration.historyIdleSeconds
-        var requeued: [(host: IPAddress, key: Double)] = []
-        while let (host, key) = idleQueue.popFirst(where: { $0 + idle <= limit }) {
-            guard let slot = slots.slot(of: host) else { continue }
-            let index = Int(slot)
-            if !states[index].hasOpenWindow, let history = states[index].history, history.lastSeen + idle <= limit {
-                states[index].history = nil
-            }
-            guard states[index].history == nil && !states[index].hasOpenWindow else { continue }
-            // A late packet may still reopen the last closed window while its start is live,
-            // so the host stays until then and is queued again for about that moment.
-            let closedStart = states[index].closedStart
-            if closedStartTest(after: limit).holds(for: closedStart) {
-                let expiry = closedStart + 2 * configuration.windowSeconds + configuration.lateness
-                requeued.append((host, max(key, expiry - idle)))
-            } else {
-                slots.remove(host)
-                states[index] = HostState(source: IPAddress(ipv4: 0), history: nil)
-                freeSlots.append(slot)
-            }
-        }
-        // Queued after the loop, so an entry due again at once waits for the next sweep.
-        for entry in requeued { idleQueue.push(entry.host, at: entry.key) }
-    }
-
-    /// Returns which of 16 equal slices of the darknet's host part a destination falls in.
-    private func destinationBlock(_ address: IPAddress) -> Int {
-        if let v4 = address.ipv4Value {
-            let shift = max(0, 32 - configuration.ipv4DarknetPrefix - 4)
-            return Int((v4 >> UInt32(shift)) & 0xF)
-        }
-        let bitsFromTop = configuration.ipv6DarknetPrefix + 4
-        if bitsFromTop <= 64 {
-            return Int((address.high >> UInt64(64 - bitsFromTop)) & 0xF)
-        }
-        return Int((address.low >> UInt64(max(0, 128 - bitsFromTop))) & 0xF)
+        aggregation.finish(emit: emit)
     }
 }
