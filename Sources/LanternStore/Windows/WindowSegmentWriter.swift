@@ -20,14 +20,14 @@ struct WindowSegmentWriter {
     private(set) var packets = 0
     private(set) var mechanicalBackscatter = 0
     private(set) var mechanicalNot = 0
-    private var sources: [UInt8] = []
-    private var offsets: [UInt8] = []
-    private var records: [UInt8] = []
+    private let sources: ByteBuffer
+    private let offsets: ByteBuffer
+    private let records: ByteBuffer
 
     init(capacity: Int) {
-        sources.reserveCapacity(capacity * WindowSegment.sourceWidth)
-        offsets.reserveCapacity(capacity * 4)
-        records.reserveCapacity(capacity * 240)
+        sources = ByteBuffer(capacity: capacity * WindowSegment.sourceWidth)
+        offsets = ByteBuffer(capacity: capacity * 4)
+        records = ByteBuffer(capacity: capacity * 240)
     }
 
     var isEmpty: Bool { count == 0 }
@@ -44,95 +44,141 @@ struct WindowSegmentWriter {
         case .notBackscatter?: mechanicalNot += 1
         case nil: break
         }
-        sources.append(window.source.isIPv6 ? 6 : 4)
-        sources.appendLittleEndian(window.source.high)
-        sources.appendLittleEndian(window.source.low)
-        offsets.appendLittleEndian(UInt32(records.count))
+        sources.write(atMost: WindowSegment.sourceWidth) { source in
+            source.append(window.source.isIPv6 ? 6 : 4)
+            source.appendLittleEndian(window.source.high)
+            source.appendLittleEndian(window.source.low)
+        }
+        let offset = UInt32(records.count)
+        offsets.write(atMost: 4) { $0.appendLittleEndian(offset) }
 
-        // Written through a cursor into space reserved for the longest possible record, then
-        // trimmed: one bounds and uniqueness check per record instead of one per byte.
+        // Space for the longest possible record is reserved once, so the writes below check nothing.
         let counts = window.kindCounts.count + window.destinationBlocks.count + window.tapDestinations.count
             + window.tapPorts.count + window.tapPackets.count + 2 * window.topDestinationPorts.count
-        records.append(atMost: 3 * 9 + 5 * 10 + 2 + 6 * 10 + 9 * window.features.count + 10 * counts) { cursor in
-            cursor.appendDouble(window.windowStart)
-            cursor.appendDouble(window.firstSeen)
-            cursor.appendDouble(window.lastSeen)
-            cursor.appendVarint(window.packets)
-            cursor.append(window.dominantTransport.rawValue)
-            cursor.appendVarint(Int(window.dominantSourcePort))
-            cursor.appendVarint(Int(window.quotedServicePort))
-            cursor.appendVarint(window.packetsFromWebOrDNSPort)
-            cursor.append(WindowSegment.mechanicalByte(label: window.mechanicalLabel, rule: window.mechanicalRule))
-            cursor.appendVarint(window.features.count)
-            for value in window.features { cursor.appendDouble(value) }
-            cursor.appendCounts(window.kindCounts)
-            cursor.appendCounts(window.destinationBlocks)
-            cursor.appendCounts(window.tapDestinations)
-            cursor.appendCounts(window.tapPorts)
-            cursor.appendCounts(window.tapPackets)
-            cursor.appendVarint(window.topDestinationPorts.count)
+        records.write(atMost: 3 * 9 + 5 * 10 + 2 + 6 * 10 + 9 * window.features.count + 10 * counts) { record in
+            record.appendDouble(window.windowStart)
+            record.appendDouble(window.firstSeen)
+            record.appendDouble(window.lastSeen)
+            record.appendVarint(window.packets)
+            record.append(window.dominantTransport.rawValue)
+            record.appendVarint(Int(window.dominantSourcePort))
+            record.appendVarint(Int(window.quotedServicePort))
+            record.appendVarint(window.packetsFromWebOrDNSPort)
+            record.append(WindowSegment.mechanicalByte(label: window.mechanicalLabel, rule: window.mechanicalRule))
+            record.appendVarint(window.features.count)
+            for value in window.features { record.appendDouble(value) }
+            record.appendCounts(window.kindCounts)
+            record.appendCounts(window.destinationBlocks)
+            record.appendCounts(window.tapDestinations)
+            record.appendCounts(window.tapPorts)
+            record.appendCounts(window.tapPackets)
+            record.appendVarint(window.topDestinationPorts.count)
             for entry in window.topDestinationPorts {
-                cursor.appendVarint(Int(entry.key))
-                cursor.appendVarint(entry.count)
+                record.appendVarint(Int(entry.key))
+                record.appendVarint(entry.count)
             }
         }
     }
 
-    /// Returns the segment's bytes and empties the writer.
+    /// Returns the segment's bytes and empties the writer, which keeps its buffers for the next segment.
     mutating func take() -> [UInt8] {
-        var blob = [UInt8]()
-        blob.reserveCapacity(5 + sources.count + offsets.count + records.count)
-        blob.append(WindowSegment.format)
-        blob.appendLittleEndian(UInt32(count))
-        blob += sources
-        blob += offsets
-        blob += records
-        // The buffers keep their capacity, so the next segment writes into pages already mapped.
+        let header = 5
+        let total = header + sources.count + offsets.count + records.count
+        let blob = [UInt8](unsafeUninitializedCapacity: total) { bytes, initialized in
+            let base = UnsafeMutableRawPointer(bytes.baseAddress!)
+            base.storeBytes(of: WindowSegment.format, as: UInt8.self)
+            base.storeBytes(of: UInt32(count).littleEndian, toByteOffset: 1, as: UInt32.self)
+            var offset = header
+            for part in [sources, offsets, records] {
+                part.copy(to: base + offset)
+                offset += part.count
+            }
+            initialized = total
+        }
         count = 0
         packets = 0
         mechanicalBackscatter = 0
         mechanicalNot = 0
-        sources.removeAll(keepingCapacity: true)
-        offsets.removeAll(keepingCapacity: true)
-        records.removeAll(keepingCapacity: true)
+        sources.removeAll()
+        offsets.removeAll()
+        records.removeAll()
         return blob
     }
 }
 
-extension [UInt8] {
-    mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
-        Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
+/// A growable byte buffer written through a `ByteCursor` over space reserved for each record.
+///
+/// `[UInt8]` checks capacity and uniqueness on every append, which cost more than the encoding
+/// itself. The cursor is a struct, so its writes also skip the exclusivity checks that each
+/// access to a class's stored property costs.
+final class ByteBuffer {
+    private var storage: UnsafeMutableRawPointer
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        storage = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 8)
     }
 
-    /// Appends what `body` writes through a cursor, which may write at most `maximum` bytes.
-    mutating func append(atMost maximum: Int, _ body: (inout ByteCursor) -> Void) {
-        let start = count
-        append(contentsOf: repeatElement(0, count: maximum))
-        let written = withUnsafeMutableBytes { bytes in
-            var cursor = ByteCursor(bytes: UnsafeMutableRawBufferPointer(rebasing: bytes[start...]))
-            body(&cursor)
-            return cursor.offset
-        }
-        removeLast(maximum - written)
+    deinit {
+        storage.deallocate()
+    }
+
+    /// Appends what `body` writes, which must be at most `maximum` bytes.
+    @inline(__always)
+    func write(atMost maximum: Int, _ body: (inout ByteCursor) -> Void) {
+        if count + maximum > capacity { grow(toHold: count + maximum) }
+        var cursor = ByteCursor(start: storage + count, end: storage + capacity)
+        body(&cursor)
+        count += cursor.written
+    }
+
+    func removeAll() {
+        count = 0
+    }
+
+    func copy(to destination: UnsafeMutableRawPointer) {
+        destination.copyMemory(from: storage, byteCount: count)
+    }
+
+    private func grow(toHold needed: Int) {
+        let grown = max(capacity * 2, needed)
+        let larger = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 8)
+        larger.copyMemory(from: storage, byteCount: count)
+        storage.deallocate()
+        storage = larger
+        capacity = grown
     }
 }
 
-/// Writes a record's integers and doubles into reserved bytes.
+/// Writes integers and doubles into space a `ByteBuffer` reserved.
 struct ByteCursor {
-    let bytes: UnsafeMutableRawBufferPointer
-    private(set) var offset = 0
+    private let start: UnsafeMutableRawPointer
+    private let end: UnsafeMutableRawPointer
+    private(set) var written = 0
 
-    init(bytes: UnsafeMutableRawBufferPointer) {
-        self.bytes = bytes
+    init(start: UnsafeMutableRawPointer, end: UnsafeMutableRawPointer) {
+        self.start = start
+        self.end = end
     }
 
+    @inline(__always)
     mutating func append(_ byte: UInt8) {
-        precondition(offset < bytes.count, "record longer than the space reserved for it")
-        bytes[offset] = byte
-        offset += 1
+        precondition(start + written < end, "record longer than the space reserved for it")
+        start.storeBytes(of: byte, toByteOffset: written, as: UInt8.self)
+        written += 1
+    }
+
+    @inline(__always)
+    mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
+        precondition(start + written + MemoryLayout<T>.size <= end, "record longer than the space reserved for it")
+        start.storeBytes(of: value.littleEndian, toByteOffset: written, as: T.self)
+        written += MemoryLayout<T>.size
     }
 
     /// Appends a non-negative integer in 7-bit groups, low group first (LEB128).
+    @inline(__always)
     mutating func appendVarint(_ value: Int) {
         precondition(value >= 0, "stored counts are never negative")
         var rest = UInt64(value)
@@ -145,15 +191,14 @@ struct ByteCursor {
 
     /// Appends a double exactly: a whole number n in 0..<2^52 as the varint 2n, anything else
     /// (fractions, negatives, -0.0, NaN) as the varint 1 and its eight bytes.
+    @inline(__always)
     mutating func appendDouble(_ value: Double) {
         if value >= 0, value < 0x1p52, value.rounded(.towardZero) == value, value.sign == .plus {
             appendVarint(Int(value) << 1)
             return
         }
         append(1)
-        precondition(offset + 8 <= bytes.count, "record longer than the space reserved for it")
-        bytes.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: offset, as: UInt64.self)
-        offset += 8
+        appendLittleEndian(value.bitPattern)
     }
 
     mutating func appendCounts(_ values: [Int]) {
