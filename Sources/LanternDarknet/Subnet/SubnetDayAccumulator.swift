@@ -30,13 +30,16 @@ public final class SubnetDayAccumulator {
     /// The parts of a signature that matching reads, with the allowed TAP buckets as bit
     /// masks, so a window is tested without hashing or copying the signature's strings.
     fileprivate struct Matcher {
+        /// Position of the signature in `configuration.signatures`.
+        var index: Int
         var proto: TAPProtocol
         var destinations: UInt8
         var ports: UInt8
         var portRanges: [ClosedRange<UInt16>]
         var minimumShare: Double
 
-        init(_ signature: Signature) {
+        init(_ signature: Signature, index: Int) {
+            self.index = index
             proto = signature.proto
             destinations = signature.destinationBuckets.reduce(0) { $0 | Matcher.bit($1) }
             ports = signature.portBuckets.reduce(0) { $0 | Matcher.bit($1) }
@@ -49,13 +52,13 @@ public final class SubnetDayAccumulator {
             (0..<8).contains(bucket) ? 1 << UInt8(bucket) : 0
         }
 
-        /// Tests the window as `Signature.matches` does, given the window's TAP cell index per
-        /// protocol (-1 for a protocol it did not use).
-        func matches(_ window: WindowSummary, cellIndices: InlineArray<3, Int8>) -> Bool {
-            let cellIndex = Int(cellIndices[proto.rawValue])
-            guard cellIndex >= 0,
-                  destinations & Matcher.bit(cellIndex / 3 % 3) != 0, ports & Matcher.bit(cellIndex % 3) != 0
-            else { return false }
+        /// Whether a window in TAP cell `cell` can match: the cell's protocol and buckets are allowed.
+        func allows(cell: Int) -> Bool {
+            cell / 9 == proto.rawValue && destinations & Matcher.bit(cell / 3 % 3) != 0 && ports & Matcher.bit(cell % 3) != 0
+        }
+
+        /// Tests a window whose cell `allows(cell:)` accepted, as `Signature.matches` does.
+        func matches(_ window: WindowSummary) -> Bool {
             let total = window.tapPackets[proto.rawValue]
             guard total > 0 else { return false }
             var matched = 0
@@ -68,105 +71,126 @@ public final class SubnetDayAccumulator {
     }
 
     public let configuration: Configuration
-    private let matchers: [Matcher]
-    private var clock: DayClock
-    /// Open subnet-days, by position in `entries`.
-    private var open: [SubnetDayKey: Int] = [:]
-    private var entries: [Entry] = []
-    /// The subnet-day of the previous window. Windows arrive sorted by source within each sweep,
-    /// so neighbours in one subnet skip the hash lookup.
-    private var lastKey: SubnetDayKey?
-    private var lastIndex = 0
-    /// The latest window start seen, seconds since the epoch.
-    public private(set) var latestWindowStart = -Double.infinity
+    private var days: Days
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
-        clock = configuration.clock
-        matchers = configuration.signatures.map(Matcher.init)
+        days = Days(configuration: configuration)
     }
 
     /// Number of subnet-days currently open.
-    public var openDays: Int { open.count }
+    public var openDays: Int { days.open.count }
+
+    /// The latest window start seen, seconds since the epoch.
+    public var latestWindowStart: Double { days.latestWindowStart }
 
     /// Counts one closed window in its subnet-day.
     public func add(_ window: WindowSummary) {
-        let key = SubnetDayKey(subnet: configuration.prefix.subnet(of: window.source), day: clock.day(of: window.windowStart))
-        latestWindowStart = max(latestWindowStart, window.windowStart)
-        // The cell of each protocol the window used, as `TAPCell.cells(of:)` finds them, without
-        // building an array per window.
-        var cellIndices = InlineArray<3, Int8>(repeating: -1)
-        for proto in TAPProtocol.allCases where proto.rawValue < window.tapPackets.count && window.tapPackets[proto.rawValue] > 0 {
-            let thresholds = configuration.thresholds
-            let cell = proto.rawValue * 9 + thresholds.bucket(window.tapDestinations[proto.rawValue]) * 3
-                + thresholds.bucket(window.tapPorts[proto.rawValue])
-            cellIndices[proto.rawValue] = Int8(cell)
-        }
-        if key != lastKey {
-            lastKey = key
-            if let index = open[key] {
-                lastIndex = index
-            } else {
-                lastIndex = entries.count
-                open[key] = lastIndex
-                entries.append(Entry(signatureMatches: [Int](repeating: 0, count: configuration.signatures.count)))
-            }
-        }
-        entries[lastIndex].add(window, cellIndices: cellIndices, matchers: matchers)
+        days.add(window)
     }
 
     /// Removes and returns the subnet-days that ended more than `margin` seconds before the
     /// latest window start seen.
     public func takeClosed(margin: Double = 3600) -> [(key: SubnetDayKey, counts: SubnetDayCounts)] {
-        guard latestWindowStart.isFinite else { return [] }
-        let lastClosedDay = clock.day(of: latestWindowStart - margin) - 1
-        return take { $0.day <= lastClosedDay }
+        guard days.latestWindowStart.isFinite else { return [] }
+        let lastClosedDay = days.clock.day(of: days.latestWindowStart - margin) - 1
+        return days.take { $0.day <= lastClosedDay }
     }
 
     /// Removes and returns every open subnet-day; call at the end of the input.
     public func takeAll() -> [(key: SubnetDayKey, counts: SubnetDayCounts)] {
-        take { _ in true }
+        days.take { _ in true }
     }
 
-    /// Removes the open subnet-days whose key passes `isTaken` and returns them sorted by key.
-    private func take(where isTaken: (SubnetDayKey) -> Bool) -> [(key: SubnetDayKey, counts: SubnetDayCounts)] {
-        var taken: [(key: SubnetDayKey, counts: SubnetDayCounts)] = []
-        var kept: [Entry] = []
-        var keptIndex: [SubnetDayKey: Int] = [:]
-        for (key, index) in open {
-            if isTaken(key) {
-                taken.append((key, counts(of: entries[index])))
-            } else {
-                keptIndex[key] = kept.count
-                kept.append(entries[index])
+    /// The open subnet-days. A struct behind the class, so a window costs one access to the
+    /// class's stored state instead of a runtime exclusivity check per property.
+    private struct Days {
+        let configuration: Configuration
+        /// Signatures that can match a window in each TAP cell, by cell index, so a window is
+        /// tested only against the signatures of its protocols and buckets.
+        private let candidates: [[Matcher]]
+        private(set) var open: [SubnetDayKey: Int] = [:]
+        private var entries: [Entry] = []
+        /// The subnet-day of the previous window. Windows arrive sorted by source within each
+        /// sweep, so neighbours in one subnet skip the hash lookup.
+        private var lastKey: SubnetDayKey?
+        private var lastIndex = 0
+        private(set) var latestWindowStart = -Double.infinity
+        /// The configured clock, which caches the time zone's offset per hour.
+        var clock: DayClock
+
+        init(configuration: Configuration) {
+            self.configuration = configuration
+            clock = configuration.clock
+            let matchers = configuration.signatures.enumerated().map { Matcher($0.element, index: $0.offset) }
+            candidates = (0..<TAPCell.count).map { cell in matchers.filter { $0.allows(cell: cell) } }
+        }
+
+        mutating func add(_ window: WindowSummary) {
+            let key = SubnetDayKey(subnet: configuration.prefix.subnet(of: window.source), day: clock.day(of: window.windowStart))
+            latestWindowStart = max(latestWindowStart, window.windowStart)
+            if key != lastKey {
+                lastKey = key
+                if let index = open[key] {
+                    lastIndex = index
+                } else {
+                    lastIndex = entries.count
+                    open[key] = lastIndex
+                    entries.append(Entry(signatureMatches: [Int](repeating: 0, count: configuration.signatures.count)))
+                }
             }
+            // The cell of each protocol the window used, as `TAPCell.cells(of:)` finds them,
+            // without building an array per window.
+            let thresholds = configuration.thresholds
+            for proto in TAPProtocol.allCases where proto.rawValue < window.tapPackets.count && window.tapPackets[proto.rawValue] > 0 {
+                let cell = proto.rawValue * 9 + thresholds.bucket(window.tapDestinations[proto.rawValue]) * 3
+                    + thresholds.bucket(window.tapPorts[proto.rawValue])
+                entries[lastIndex].add(cell: cell, of: window, candidates: candidates[cell])
+            }
+            entries[lastIndex].add(window)
         }
-        guard !taken.isEmpty else { return [] }
-        open = keptIndex
-        entries = kept
-        lastKey = nil
-        return taken.sorted { $0.key < $1.key }
-    }
 
-    private func counts(of entry: Entry) -> SubnetDayCounts {
-        var counts = entry.counts
-        for (index, matches) in entry.signatureMatches.enumerated() where matches > 0 {
-            counts.signatures[configuration.signatures[index].name, default: 0] += matches
+        /// Removes the open subnet-days whose key passes `isTaken` and returns them sorted by key.
+        mutating func take(where isTaken: (SubnetDayKey) -> Bool) -> [(key: SubnetDayKey, counts: SubnetDayCounts)] {
+            var taken: [(key: SubnetDayKey, counts: SubnetDayCounts)] = []
+            var kept: [Entry] = []
+            var keptIndex: [SubnetDayKey: Int] = [:]
+            for (key, index) in open {
+                if isTaken(key) {
+                    taken.append((key, counts(of: entries[index])))
+                } else {
+                    keptIndex[key] = kept.count
+                    kept.append(entries[index])
+                }
+            }
+            guard !taken.isEmpty else { return [] }
+            open = keptIndex
+            entries = kept
+            lastKey = nil
+            return taken.sorted { $0.key < $1.key }
         }
-        counts.hosts = entry.hosts.count
-        counts.trimPorts(to: configuration.portsKept)
-        return counts
+
+        private func counts(of entry: Entry) -> SubnetDayCounts {
+            var counts = entry.counts
+            for (index, matches) in entry.signatureMatches.enumerated() where matches > 0 {
+                counts.signatures[configuration.signatures[index].name, default: 0] += matches
+            }
+            counts.hosts = entry.hosts.count
+            counts.trimPorts(to: configuration.portsKept)
+            return counts
+        }
     }
 }
 
 extension SubnetDayAccumulator.Entry {
-    mutating func add(_ window: WindowSummary, cellIndices: InlineArray<3, Int8>, matchers: [SubnetDayAccumulator.Matcher]) {
-        for proto in 0..<3 where cellIndices[proto] >= 0 { counts.cells[Int(cellIndices[proto])] += 1 }
-        matchers.withUnsafeBufferPointer { matchers in
-            for index in matchers.indices where matchers[index].matches(window, cellIndices: cellIndices) {
-                signatureMatches[index] += 1
-            }
-        }
+    /// Counts the window in one TAP cell and tests it against the signatures of that cell.
+    mutating func add(cell: Int, of window: WindowSummary, candidates: [SubnetDayAccumulator.Matcher]) {
+        counts.cells[cell] += 1
+        for matcher in candidates where matcher.matches(window) { signatureMatches[matcher.index] += 1 }
+    }
+
+    /// Counts the window's packets, ports and host.
+    mutating func add(_ window: WindowSummary) {
         counts.windows += 1
         counts.packets += window.packets
         for port in window.topDestinationPorts { counts.ports[port.key, default: 0] += port.count }
