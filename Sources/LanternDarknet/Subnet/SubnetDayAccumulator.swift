@@ -152,6 +152,8 @@ public final class SubnetDayAccumulator {
 
         /// Removes the open subnet-days whose key passes `isTaken` and returns them sorted by key.
         mutating func take(where isTaken: (SubnetDayKey) -> Bool) -> [(key: SubnetDayKey, counts: SubnetDayCounts)] {
+            // Checked first, because most calls take nothing and the entries are not worth copying.
+            guard open.keys.contains(where: isTaken) else { return [] }
             var taken: [(key: SubnetDayKey, counts: SubnetDayCounts)] = []
             var kept: [Entry] = []
             var keptIndex: [SubnetDayKey: Int] = [:]
@@ -163,7 +165,6 @@ public final class SubnetDayAccumulator {
                     kept.append(entries[index])
                 }
             }
-            guard !taken.isEmpty else { return [] }
             open = keptIndex
             entries = kept
             lastKey = nil

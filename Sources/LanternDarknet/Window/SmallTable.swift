@@ -42,6 +42,9 @@ struct SmallTable<Key: Hashable, Value> {
             change(&inlineValues[inlineCount])
             inlineCount += 1
         } else {
+            // Windows that spill usually keep growing (scanners, backscatter to many ports), so
+            // room for 16 keys at once saves the first rehashes.
+            if spilled.isEmpty { spilled.reserveCapacity(16) }
             let initial = initialValue
             change(&spilled[key, default: initial])
         }

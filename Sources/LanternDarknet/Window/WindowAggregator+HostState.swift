@@ -42,10 +42,9 @@ extension WindowAggregator {
                 return .joined
             }
 
-            var accumulator = WindowAccumulator(source: packet.source, windowStart: start, timestamp: packet.timestamp)
-            accumulator.add(packet, kind: kind, block: block)
-            accumulator.history = snapshot
-            let slot = slab.store(accumulator)
+            let slot = slab.store(WindowAccumulator(source: packet.source, windowStart: start, timestamp: packet.timestamp))
+            slab[slot].add(packet, kind: kind, block: block)
+            slab[slot].history = snapshot
             if window < 0 {
                 window = slot
             } else {
