@@ -20,7 +20,9 @@ public final class SubnetDayAccumulator {
     }
 
     fileprivate struct Entry {
+        /// Every count but the TAP cells, which `cells` keeps inline until the day is taken.
         var counts = SubnetDayCounts()
+        var cells = InlineArray<27, Int32>(repeating: 0)
         var hosts = Set<IPAddress>()
         /// Matches per signature, indexed like `configuration.signatures`; names are filled in
         /// when the day is taken, so no string is hashed per window.
@@ -173,6 +175,7 @@ public final class SubnetDayAccumulator {
 
         private func counts(of entry: Entry) -> SubnetDayCounts {
             var counts = entry.counts
+            for cell in 0..<TAPCell.count { counts.cells[cell] += Int(entry.cells[cell]) }
             for (index, matches) in entry.signatureMatches.enumerated() where matches > 0 {
                 counts.signatures[configuration.signatures[index].name, default: 0] += matches
             }
@@ -186,7 +189,7 @@ public final class SubnetDayAccumulator {
 extension SubnetDayAccumulator.Entry {
     /// Counts the window in one TAP cell and tests it against the signatures of that cell.
     mutating func add(cell: Int, of window: WindowSummary, candidates: [SubnetDayAccumulator.Matcher]) {
-        counts.cells[cell] += 1
+        cells[cell] += 1
         for matcher in candidates where matcher.matches(window) { signatureMatches[matcher.index] += 1 }
     }
 

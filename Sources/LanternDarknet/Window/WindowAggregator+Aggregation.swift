@@ -78,13 +78,13 @@ extension WindowAggregator {
         private mutating func closeWindows(endingBefore limit: Double, emit: (WindowSummary) -> Void) {
             let width = configuration.windowSeconds
             let isLive = closedStartTest(after: lastSweepLimit)
-            var closing = [(start: Double, slot: Int32)]()
+            var closing = [(start: Double, source: IPAddress, slot: Int32)]()
             for start in opened.keys where start + width <= limit {
-                for slot in opened.removeValue(forKey: start) ?? [] { closing.append((start, slot)) }
+                for slot in opened.removeValue(forKey: start) ?? [] { closing.append((start, states[Int(slot)].source, slot)) }
             }
             // Dictionary order changes from run to run (hashing is seeded per process); emitting in
             // (start, host) order makes store row order, and so every sample drawn from it, repeatable.
-            closing.sort { ($0.start, states[Int($0.slot)].source) < ($1.start, states[Int($1.slot)].source) }
+            closing.sort { ($0.start, $0.source) < ($1.start, $1.source) }
             for entry in closing {
                 let closed = states[Int(entry.slot)].close(start: entry.start, isLive: isLive, slab: &slab, into: &summary)
                 precondition(closed.found, "a host listed under an open window start has no such window")

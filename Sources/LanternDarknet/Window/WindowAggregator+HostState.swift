@@ -31,7 +31,8 @@ extension WindowAggregator {
         /// - Parameter isLive: the test of whether `closedStart` still counts.
         mutating func add(_ packet: Packet, kind: PacketKind, start: Double, block: Int, isLive: ClosedStartTest,
                           slab: inout WindowSlab) -> Placement {
-            if history == nil { history = HostHistory() }
+            // Matched as a case: comparing with nil copied the whole history first.
+            if case .none = history { history = HostHistory() }
             let open = openSlot(start: start, in: slab)
             // Updated through `&history!`, which reaches the stored history in place; reading
             // `history!` copied the whole history once per packet.
