@@ -76,7 +76,7 @@ extension WindowAggregator {
         mutating func close(start: Double, isLive: ClosedStartTest, slab: inout WindowSlab, into summary: inout WindowSummary)
             -> (found: Bool, idleSince: Double?) {
             guard let slot = openSlot(start: start, in: slab) else { return (false, nil) }
-            slab[slot].summarize(into: &summary)
+            slab.summarize(slot, into: &summary)
             slab.free(slot)
             if slot == window {
                 window = laterWindows.popLast() ?? -1
@@ -101,13 +101,21 @@ extension WindowAggregator {
             _modify { yield &accumulators[Int(slot)] }
         }
 
-        mutating func store(_ accumulator: WindowAccumulator) -> Int32 {
+        /// Stores a new window and returns its slot. The accumulator is consumed, so it moves into
+        /// the slab instead of being copied through its generic tables' value witnesses.
+        mutating func store(_ accumulator: consuming WindowAccumulator) -> Int32 {
             if let slot = freeSlots.popLast() {
                 accumulators[Int(slot)] = accumulator
                 return slot
             }
             accumulators.append(accumulator)
             return Int32(accumulators.count - 1)
+        }
+
+        /// Summarises the window in `slot`. Read through a buffer pointer, which lends the
+        /// element; the subscript's `_read` still copied it.
+        func summarize(_ slot: Int32, into summary: inout WindowSummary) {
+            accumulators.withUnsafeBufferPointer { $0[Int(slot)].summarize(into: &summary) }
         }
 
         /// Marks `slot` free; its accumulator stays until the slot is reused.
