@@ -50,7 +50,7 @@ extension WindowAggregator {
         mutating func add(_ packet: Packet, emit: (WindowSummary) -> Void) {
             packets += 1
             let width = configuration.windowSeconds
-            let start = (packet.timestamp / width).rounded(.down) * width
+            let start = Aggregation.windowIndex(packet.timestamp / width) * width
             let block = destinationBlock(packet.destination)
             let kind = PacketKind(packet)
             let slot = slots.slot(of: packet.source) ?? insertState(HostState(source: packet.source, history: nil))
@@ -155,6 +155,15 @@ extension WindowAggregator {
             }
             // Queued after the loop, so an entry due again at once waits for the next sweep.
             for entry in requeued { idleQueue.push(entry.host, at: entry.key) }
+        }
+
+        /// Returns `quotient` rounded down. Capture times are never negative, so this is a
+        /// conversion to Int and back instead of libm's floor, which the x86-64 baseline calls
+        /// through the PLT for every packet.
+        @inline(__always)
+        private static func windowIndex(_ quotient: Double) -> Double {
+            guard quotient >= 0, quotient < 0x1p62 else { return quotient.rounded(.down) }
+            return Double(Int(quotient))
         }
 
         /// Returns which of 16 equal slices of the darknet's host part a destination falls in.

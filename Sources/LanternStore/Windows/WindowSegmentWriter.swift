@@ -193,9 +193,14 @@ struct ByteCursor {
     /// (fractions, negatives, -0.0, NaN) as the varint 1 and its eight bytes.
     @inline(__always)
     mutating func appendDouble(_ value: Double) {
-        if value >= 0, value < 0x1p52, value.rounded(.towardZero) == value, value.sign == .plus {
-            appendVarint(Int(value) << 1)
-            return
+        // Whole-number test by converting to Int and back: `rounded(.towardZero)` calls libm's
+        // trunc on the x86-64 baseline, which has no rounding instruction.
+        if value >= 0, value < 0x1p52, value.sign == .plus {
+            let whole = Int(value)
+            if Double(whole) == value {
+                appendVarint(whole << 1)
+                return
+            }
         }
         append(1)
         appendLittleEndian(value.bitPattern)
