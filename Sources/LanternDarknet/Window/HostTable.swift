@@ -25,7 +25,7 @@ struct HostTable {
 
     @inline(__always)
     private func bucket(of key: IPAddress) -> Int {
-        let mixed = (key.low ^ (key.high &* 0x9E37_79B9_7F4A_7C15) ^ (key.isIPv6 ? 0x5555 : 0)) &* multiplier
+        let mixed = key.spillBits &* multiplier
         return Int(truncatingIfNeeded: mixed >> 32) & mask
     }
 

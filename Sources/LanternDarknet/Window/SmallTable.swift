@@ -1,17 +1,17 @@
-/// A table from keys to values that keeps its first four keys inline and moves to a dictionary
-/// only from the fifth distinct key on.
+/// A table from keys to values that keeps its first four keys inline and moves to a hash table
+/// (`SpillTable`) only from the fifth distinct key on.
 ///
 /// Most windows of a darknet capture hold one to three packets, so their per-port and
 /// per-destination tables never allocate. Lookup is a linear scan of the inline keys, then one
 /// hash lookup when keys have spilled. Iteration order is unspecified, as with `Dictionary`.
 /// - Complexity: O(1) per update; O(n) to iterate n keys.
-struct SmallTable<Key: Hashable, Value> {
+struct SmallTable<Key: SpillKey, Value> {
     static var inlineCapacity: Int { 4 }
 
     private var inlineKeys: InlineArray<4, Key>
     private var inlineValues: InlineArray<4, Value>
     private var inlineCount = 0
-    private var spilled: [Key: Value] = [:]
+    private var spilled = SpillTable<Key, Value>()
     private let initialValue: Value
 
     /// - Parameters:
@@ -42,11 +42,7 @@ struct SmallTable<Key: Hashable, Value> {
             change(&inlineValues[inlineCount])
             inlineCount += 1
         } else {
-            // Windows that spill usually keep growing (scanners, backscatter to many ports), so
-            // room for 16 keys at once saves the first rehashes.
-            if spilled.isEmpty { spilled.reserveCapacity(16) }
-            let initial = initialValue
-            change(&spilled[key, default: initial])
+            spilled.update(key, initial: initialValue, change)
         }
     }
 
@@ -54,7 +50,7 @@ struct SmallTable<Key: Hashable, Value> {
     @inline(__always)
     func forEach(_ body: (Key, Value) -> Void) {
         for i in 0..<inlineCount { body(inlineKeys[i], inlineValues[i]) }
-        for (key, value) in spilled { body(key, value) }
+        spilled.forEach(body)
     }
 }
 
