@@ -23,7 +23,8 @@ public final class SubnetDayAccumulator {
         /// Every count but the TAP cells, which `cells` keeps inline until the day is taken.
         var counts = SubnetDayCounts()
         var cells = InlineArray<27, Int32>(repeating: 0)
-        var hosts = Set<IPAddress>()
+        /// Distinct source hosts, in a `SpillTable` because `Set` paid SipHash for each window.
+        var hosts = SpillTable<IPAddress, Bool>()
         /// Matches per signature, indexed like `configuration.signatures`; names are filled in
         /// when the day is taken, so no string is hashed per window.
         var signatureMatches: [Int]
@@ -198,6 +199,6 @@ extension SubnetDayAccumulator.Entry {
         counts.windows += 1
         counts.packets += window.packets
         for port in window.topDestinationPorts { counts.ports[port.key, default: 0] += port.count }
-        hosts.insert(window.source)
+        hosts.update(window.source, initial: true) { _ in }
     }
 }

@@ -15,7 +15,8 @@ extension IPAddress: SpillKey {
     var spillBits: UInt64 { low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ (isIPv6 ? 0x5555 : 0) }
 }
 
-/// The keys of a `SmallTable` past its inline four, in an open-addressing table.
+/// An open-addressing hash table for the keys of a `SmallTable` past its inline four, and for
+/// the distinct hosts of a subnet-day.
 ///
 /// A window's tables spill when it touches many ports or addresses: a scan or a flood's
 /// backscatter, which are also the windows with the most packets. `Dictionary` paid SipHash on
@@ -62,7 +63,7 @@ struct SpillTable<Key: SpillKey, Value> {
 
     private mutating func grow(filler: Key, initial: Value) {
         let old = slots
-        let capacity = max(32, old.count * 2)
+        let capacity = max(16, old.count * 2)
         slots = Array(repeating: Slot(key: filler, value: initial, isUsed: false), count: capacity)
         mask = capacity - 1
         count = 0
