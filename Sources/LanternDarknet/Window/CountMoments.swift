@@ -20,7 +20,7 @@ struct CountMoments {
     /// Appends the number of distinct values, then the mean and population standard deviation
     /// of their packet counts. The sums are exact integers, so the result does not depend on
     /// the order in which packets arrived.
-    func appendFeatures(to features: inout [Double]) {
+    func appendFeatures(to features: inout FeatureWriter) {
         let n = Double(max(distinct, 1))
         let mean = Double(sum) / n
         features.append(Double(distinct))

@@ -55,16 +55,8 @@ struct HostHistory {
             return reference > 0 ? Double(distinct) / Double(reference) : 0
         }
 
-        /// Values in the order of `WindowFeatures.historyNames`.
-        var features: [Double] {
-            var values = [Double]()
-            appendFeatures(to: &values)
-            return values
-        }
-
-        /// Appends `features` to `values` without building an array of its own: a window summary
-        /// calls this once per closed window.
-        func appendFeatures(to values: inout [Double]) {
+        /// Appends the values named by `WindowFeatures.historyNames`, in that order.
+        func appendFeatures(to values: inout FeatureWriter) {
             values.append(Double(windows))
             values.append(Double(packets))
             values.append(diversity(destinationPorts))

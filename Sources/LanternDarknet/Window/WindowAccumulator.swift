@@ -104,8 +104,13 @@ struct WindowAccumulator {
     /// Overwrites every field and reuses the arrays' storage, so the aggregator can fill one
     /// summary per closed window without allocating; callers that keep a summary copy it.
     func summarize(into summary: inout WindowSummary) {
-        summary.features.removeAll(keepingCapacity: true)
-        appendFeatures(to: &summary.features)
+        let featureCount = WindowFeatures.count
+        if summary.features.count != featureCount { summary.features = [Double](repeating: 0, count: featureCount) }
+        summary.features.withUnsafeMutableBufferPointer { buffer in
+            var writer = FeatureWriter(buffer: buffer)
+            appendFeatures(to: &writer)
+            precondition(writer.count == featureCount, "fewer feature values than `WindowFeatures.allNames`")
+        }
 
         summary.source = source
         summary.windowStart = windowStart
@@ -122,22 +127,17 @@ struct WindowAccumulator {
         summary.anomalousPackets = anomalousPackets
         summary.packetsFromWebOrDNSPort = packetsFromWebOrDNSPort
 
-        summary.kindCounts.removeAll(keepingCapacity: true)
-        for i in 0..<kindCounts.count { summary.kindCounts.append(Int(kindCounts[i])) }
-        summary.destinationBlocks.removeAll(keepingCapacity: true)
-        for i in 0..<destinationBlocks.count { summary.destinationBlocks.append(Int(destinationBlocks[i])) }
-        summary.tapPackets.removeAll(keepingCapacity: true)
-        for i in 0..<tapPackets.count { summary.tapPackets.append(Int(tapPackets[i])) }
-        summary.tapDestinations.removeAll(keepingCapacity: true)
-        for i in 0..<tapDestinations.count { summary.tapDestinations.append(Int(tapDestinations[i])) }
-        summary.tapPorts.removeAll(keepingCapacity: true)
-        for i in 0..<tapPorts.count { summary.tapPorts.append(Int(tapPorts[i])) }
+        FeatureWriter.overwrite(&summary.kindCounts, count: kindCounts.count) { Int(kindCounts[$0]) }
+        FeatureWriter.overwrite(&summary.destinationBlocks, count: destinationBlocks.count) { Int(destinationBlocks[$0]) }
+        FeatureWriter.overwrite(&summary.tapPackets, count: tapPackets.count) { Int(tapPackets[$0]) }
+        FeatureWriter.overwrite(&summary.tapDestinations, count: tapDestinations.count) { Int(tapDestinations[$0]) }
+        FeatureWriter.overwrite(&summary.tapPorts, count: tapPorts.count) { Int(tapPorts[$0]) }
         summary.topDestinationPorts.removeAll(keepingCapacity: true)
         appendTopDestinationPorts(to: &summary.topDestinationPorts)
     }
 
     /// Appends the values named by `WindowFeatures.allNames`, in that order.
-    private func appendFeatures(to features: inout [Double]) {
+    private func appendFeatures(to features: inout FeatureWriter) {
         features.append(Double(packets))
         features.append(interArrival.mean)
         features.append(interArrival.standardDeviation)

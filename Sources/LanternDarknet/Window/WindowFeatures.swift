@@ -50,6 +50,9 @@ public enum WindowFeatures {
 
     public static let allNames: [String] = baselineNames + extendedNames + ratioNames + historyNames + interactionNames
 
+    /// Number of features in all.
+    public static let count = allNames.count
+
     /// Whether each feature is log-scaled before standardising: counts and times spread over
     /// orders of magnitude, shares already lie in 0...1.
     public static let logScaled: [Bool] =

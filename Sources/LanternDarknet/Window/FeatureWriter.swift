@@ -1,0 +1,28 @@
+/// Writes a window's feature values into an array's storage in place.
+///
+/// Appending to `[Double]` checked capacity and uniqueness for each of the forty values of every
+/// closed window; the summary's array is now checked once and written through a buffer pointer.
+struct FeatureWriter {
+    private let buffer: UnsafeMutableBufferPointer<Double>
+    private(set) var count = 0
+
+    init(buffer: UnsafeMutableBufferPointer<Double>) {
+        self.buffer = buffer
+    }
+
+    @inline(__always)
+    mutating func append(_ value: Double) {
+        precondition(count < buffer.count, "more feature values than `WindowFeatures.allNames`")
+        buffer[count] = value
+        count += 1
+    }
+
+    /// Overwrites `values` with `count` values from `value(i)`, reusing its storage.
+    @inline(__always)
+    static func overwrite<T: Numeric>(_ values: inout [T], count: Int, with value: (Int) -> T) {
+        if values.count != count { values = [T](repeating: 0, count: count) }
+        values.withUnsafeMutableBufferPointer { buffer in
+            for i in 0..<count { buffer[i] = value(i) }
+        }
+    }
+}
