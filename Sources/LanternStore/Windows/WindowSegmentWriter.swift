@@ -131,6 +131,7 @@ final class ByteBuffer {
         if count + maximum > capacity { grow(toHold: count + maximum) }
         var cursor = ByteCursor(start: storage + count, end: storage + capacity)
         body(&cursor)
+        precondition(cursor.written <= maximum, "record longer than the space reserved for it")
         count += cursor.written
     }
 
@@ -163,16 +164,19 @@ struct ByteCursor {
         self.end = end
     }
 
+    // The bounds are asserted per write in debug builds only. The caller reserves the longest
+    // possible record (nine bytes per double, ten per integer), and `ByteBuffer.write` checks
+    // the total after each record.
     @inline(__always)
     mutating func append(_ byte: UInt8) {
-        precondition(start + written < end, "record longer than the space reserved for it")
+        assert(start + written < end, "record longer than the space reserved for it")
         start.storeBytes(of: byte, toByteOffset: written, as: UInt8.self)
         written += 1
     }
 
     @inline(__always)
     mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
-        precondition(start + written + MemoryLayout<T>.size <= end, "record longer than the space reserved for it")
+        assert(start + written + MemoryLayout<T>.size <= end, "record longer than the space reserved for it")
         start.storeBytes(of: value.littleEndian, toByteOffset: written, as: T.self)
         written += MemoryLayout<T>.size
     }
@@ -181,6 +185,10 @@ struct ByteCursor {
     @inline(__always)
     mutating func appendVarint(_ value: Int) {
         precondition(value >= 0, "stored counts are never negative")
+        if value < 0x80 {
+            append(UInt8(truncatingIfNeeded: value))
+            return
+        }
         var rest = UInt64(value)
         while rest >= 0x80 {
             append(UInt8(truncatingIfNeeded: rest) | 0x80)
