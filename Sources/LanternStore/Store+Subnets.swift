@@ -89,24 +89,35 @@ extension Store {
     /// A row already present for the same capture, subnet and day is added to.
     /// - Complexity: O(n) statements for n subnet-days.
     public func addSubnetDays(_ days: [(key: SubnetDayKey, counts: SubnetDayCounts)], prefix: SubnetPrefix, captureID: Int64) throws {
+        // A day is usually written once per capture, so the row is inserted first and read back
+        // only when it was already there; the former read before every write cost as much as the write.
+        let insert = try database.prepare("""
+            INSERT INTO subnet_days(capture_id, subnet, day, windows, packets, hosts, cells, signatures, ports)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(capture_id, subnet, day) DO NOTHING
+            """)
         let select = try database.prepare("""
             SELECT windows, packets, hosts, cells, signatures, ports FROM subnet_days WHERE capture_id = ? AND subnet = ? AND day = ?
             """)
-        let upsert = try database.prepare("""
-            INSERT OR REPLACE INTO subnet_days(capture_id, subnet, day, windows, packets, hosts, cells, signatures, ports)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        let update = try database.prepare("""
+            UPDATE subnet_days SET windows = ?4, packets = ?5, hosts = ?6, cells = ?7, signatures = ?8, ports = ?9
+            WHERE capture_id = ?1 AND subnet = ?2 AND day = ?3
             """)
         for (key, partial) in days {
             let subnet = Store.subnetText(key.subnet, prefix: prefix)
+            func values(_ counts: SubnetDayCounts) -> [SQLiteStatement.Value] {
+                [
+                    .integer(captureID), .text(subnet), .integer(Int64(key.day)), .integer(Int64(counts.windows)),
+                    .integer(Int64(counts.packets)), .integer(Int64(counts.hosts)), .doubles(counts.cells.map(Double.init)),
+                    .text(Store.encodeSignatures(counts.signatures)), .text(Store.encodePorts(counts.ports)),
+                ]
+            }
+            try insert.run(values(partial))
+            guard database.changes == 0 else { continue }
             var counts = partial
             if let earlier = try select.rows([.integer(captureID), .text(subnet), .integer(Int64(key.day))], Store.readCounts).first {
                 counts.merge(earlier)
             }
-            try upsert.run([
-                .integer(captureID), .text(subnet), .integer(Int64(key.day)), .integer(Int64(counts.windows)),
-                .integer(Int64(counts.packets)), .integer(Int64(counts.hosts)), .doubles(counts.cells.map(Double.init)),
-                .text(Store.encodeSignatures(counts.signatures)), .text(Store.encodePorts(counts.ports)),
-            ])
+            try update.run(values(counts))
         }
     }
 
