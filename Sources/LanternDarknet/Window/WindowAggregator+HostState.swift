@@ -6,9 +6,12 @@ extension WindowAggregator {
         /// Slot in the window slab of the open window, or of the first of them; -1 when the host
         /// has none open.
         var window: Int32 = -1
-        /// Slots of further open windows, while a late packet's window is open beside `window`.
-        /// Empty whenever `window` is -1.
-        var laterWindows: [Int32] = []
+        /// Start of the window in `window`, kept here so a packet finds its window without
+        /// reading the slab.
+        var windowStart = 0.0
+        /// Slots and starts of further open windows, while a late packet's window is open beside
+        /// `window`. Empty whenever `window` is -1.
+        var laterWindows: [(slot: Int32, start: Double)] = []
         /// `nil` once the host has been idle for `historyIdleSeconds`; its next packet starts anew.
         var history: HostHistory?
         /// Start of the latest window closed; the aggregator decides whether it is still live.
@@ -33,7 +36,7 @@ extension WindowAggregator {
                           slab: inout WindowSlab) -> Placement {
             // Matched as a case: comparing with nil copied the whole history first.
             if case .none = history { history = HostHistory() }
-            let open = openSlot(start: start, in: slab)
+            let open = openSlot(start: start)
             // Updated through `&history!`, which reaches the stored history in place; reading
             // `history!` copied the whole history once per packet.
             let snapshot = HostState.record(packet, kind: kind, opensWindow: open == nil, in: &history!)
@@ -48,8 +51,9 @@ extension WindowAggregator {
             slab[slot].history = snapshot
             if window < 0 {
                 window = slot
+                windowStart = start
             } else {
-                laterWindows.append(slot)
+                laterWindows.append((slot, start))
             }
             return isLive.holds(for: closedStart) && closedStart >= start ? .reopened : .opened
         }
@@ -64,10 +68,10 @@ extension WindowAggregator {
 
         /// The slab slot of the open window starting at `start`, if there is one.
         @inline(__always)
-        private func openSlot(start: Double, in slab: WindowSlab) -> Int32? {
+        private func openSlot(start: Double) -> Int32? {
             guard window >= 0 else { return nil }
-            if slab[window].windowStart == start { return window }
-            return laterWindows.first { slab[$0].windowStart == start }
+            if windowStart == start { return window }
+            return laterWindows.first { $0.start == start }?.slot
         }
 
         /// Summarises the open window starting at `start` into `summary` and frees its slot.
@@ -75,13 +79,15 @@ extension WindowAggregator {
         ///   nothing of it stays open.
         mutating func close(start: Double, isLive: ClosedStartTest, slab: inout WindowSlab, into summary: inout WindowSummary)
             -> (found: Bool, idleSince: Double?) {
-            guard let slot = openSlot(start: start, in: slab) else { return (false, nil) }
+            guard let slot = openSlot(start: start) else { return (false, nil) }
             slab.summarize(slot, into: &summary)
             slab.free(slot)
             if slot == window {
-                window = laterWindows.popLast() ?? -1
+                let next = laterWindows.popLast()
+                window = next?.slot ?? -1
+                windowStart = next?.start ?? 0
             } else {
-                laterWindows.removeAll { $0 == slot }
+                laterWindows.removeAll { $0.slot == slot }
             }
             closedStart = max(isLive.holds(for: closedStart) ? closedStart : -.infinity, start)
             return (true, window < 0 ? history?.lastSeen : nil)
