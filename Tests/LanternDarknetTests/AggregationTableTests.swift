@@ -75,9 +75,9 @@ final class AggregationTableTests: XCTestCase {
             XCTAssertEqual(moments.distinct, counts.count)
             XCTAssertEqual(moments.sum, counts.values.reduce(0) { $0 + Int($1) })
             XCTAssertEqual(moments.sumOfSquares, counts.values.reduce(0) { $0 + Int($1) * Int($1) })
-            let most = counts.values.max()!
-            XCTAssertEqual(top.count, most)
-            XCTAssertEqual(top.port, counts.filter { $0.value == most }.keys.min()!)
+            let maximum = counts.values.max()!
+            XCTAssertEqual(top.count, maximum)
+            XCTAssertEqual(top.port, counts.filter { $0.value == maximum }.keys.min()!)
         }
     }
 

@@ -55,7 +55,8 @@ public final class SubnetDayAccumulator {
             (0..<8).contains(bucket) ? 1 << UInt8(bucket) : 0
         }
 
-        /// Whether a window in TAP cell `cell` can match: the cell's protocol and buckets are allowed.
+        /// Returns whether a window in TAP cell `cell` can match, because the signature allows the
+        /// cell's protocol and buckets.
         func allows(cell: Int) -> Bool {
             cell / 9 == proto.rawValue && destinations & Matcher.bit(cell / 3 % 3) != 0 && ports & Matcher.bit(cell % 3) != 0
         }

@@ -1,7 +1,7 @@
 /// Writes a window's feature values into an array's storage in place.
 ///
 /// Appending to `[Double]` checked capacity and uniqueness for each of the forty values of every
-/// closed window; the summary's array is now checked once and written through a buffer pointer.
+/// closed window. The writer checks the summary's array once and stores through a buffer pointer.
 struct FeatureWriter {
     private let buffer: UnsafeMutableBufferPointer<Double>
     private(set) var count = 0

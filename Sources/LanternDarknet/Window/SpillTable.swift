@@ -20,8 +20,8 @@ extension IPAddress: SpillKey {
 ///
 /// A window's tables spill when it touches many ports or addresses: a scan or a flood's
 /// backscatter, which are also the windows with the most packets. `Dictionary` paid SipHash on
-/// each of those packets; this table hashes with one multiply by a per-process random odd
-/// number, so senders cannot pick colliding ports or addresses without knowing it.
+/// each of those packets. This table hashes with one multiply by a per-process random odd
+/// number, so senders cannot pick colliding ports or addresses without knowing that number.
 /// Linear probing at a load factor of at most 1/2; entries are never removed.
 struct SpillTable<Key: SpillKey, Value> {
     private struct Slot {

@@ -101,8 +101,8 @@ struct WindowAccumulator {
 
     /// Writes the features and everything else kept of the window into `summary`.
     ///
-    /// Overwrites every field and reuses the arrays' storage, so the aggregator can fill one
-    /// summary per closed window without allocating; callers that keep a summary copy it.
+    /// Overwrites every field and reuses the arrays' storage, so the aggregator fills one summary
+    /// per closed window without allocating. A caller that keeps a summary keeps a copy.
     func summarize(into summary: inout WindowSummary) {
         let featureCount = WindowFeatures.count
         if summary.features.count != featureCount { summary.features = [Double](repeating: 0, count: featureCount) }
