@@ -93,14 +93,16 @@ private struct InlineValues<Value: Equatable> {
 /// The host histories an aggregator ended a capture with, passed to the aggregator of the next
 /// capture. Opaque outside this module.
 public struct HostHistories: Sendable {
-    var byHost: [IPAddress: HostHistory] = [:]
+    /// The host states the aggregator ended with, handed over whole instead of copied into a
+    /// table of their own. Those with a history are the hosts carried over.
+    var states: [WindowAggregator.HostState] = []
 
     public init() {}
 
-    init(byHost: [IPAddress: HostHistory]) {
-        self.byHost = byHost
+    init(states: [WindowAggregator.HostState]) {
+        self.states = states
     }
 
     /// Number of hosts with a history.
-    public var count: Int { byHost.count }
+    public var count: Int { states.reduce(0) { $0 + ($1.history == nil ? 0 : 1) } }
 }

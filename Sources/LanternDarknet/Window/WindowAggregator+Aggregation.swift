@@ -33,10 +33,11 @@ extension WindowAggregator {
 
         init(configuration: Configuration, histories: HostHistories) {
             self.configuration = configuration
-            for (host, history) in histories.byHost {
-                insertState(HostState(source: host, history: history))
+            for state in histories.states {
+                guard let history = state.history else { continue }
+                insertState(HostState(source: state.source, history: history))
                 // Queued like a host whose last window closed, so an idle history is dropped as usual.
-                idleQueue.push(host, at: history.lastSeen)
+                idleQueue.push(state.source, at: history.lastSeen)
             }
         }
 
@@ -94,9 +95,8 @@ extension WindowAggregator {
             openWindows -= closing.count
             lastSweepLimit = limit
             guard limit.isFinite else {
-                var byHost = [IPAddress: HostHistory]()
-                slots.forEach { host, slot in byHost[host] = states[Int(slot)].history }
-                histories = HostHistories(byHost: byHost)
+                // Every window is closed, so the states hold only histories and closed starts.
+                histories = HostHistories(states: states)
                 slots = HostTable()
                 states = []
                 freeSlots = []
