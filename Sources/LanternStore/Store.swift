@@ -14,8 +14,10 @@ public final class Store {
     /// Default store file in the current folder.
     public static let defaultPath = "lantern.db"
 
-    /// 2 stores windows in segments; version 1 stores are converted when opened.
-    static let schemaVersion = 2
+    /// 2 stores windows in segments; version 1 stores are converted when opened. 3 adds the
+    /// smaller segment format 2 and reads format 1 segments as before, so a version 2 store only
+    /// has its number raised; the number tells an older binary that it cannot read the store.
+    static let schemaVersion = 3
 
     public init(path: String) throws {
         database = try SQLiteDatabase(path: path)
@@ -28,6 +30,10 @@ public final class Store {
         var version = try database.prepare("SELECT value FROM meta WHERE key = 'schema'").rows { $0.text(0) }.first
         if version == "1" {
             try convertWindowRowsToSegments()
+            version = String(Store.schemaVersion)
+        }
+        if version == "2" {
+            try database.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run([.text(String(Store.schemaVersion))])
             version = String(Store.schemaVersion)
         }
         if let version, Int(version) != Store.schemaVersion {

@@ -99,8 +99,8 @@ final class WindowSegmentTests: XCTestCase {
         try store.database.transaction {
             try store.insertWindows([summary(IPAddress(ipv4: 1), start: 0, features: [0.5, 2])], captureID: capture)
         }
-        // Cut the blob inside its only record.
-        try store.database.execute("UPDATE window_segments SET data = substr(data, 1, length(data) - 20)")
+        // Cut the blob five bytes into its only record: 6 bytes of header, one 4-byte source and one offset.
+        try store.database.execute("UPDATE window_segments SET data = substr(data, 1, 6 + 4 + 4 + 5)")
         XCTAssertThrowsError(try store.allWindows()) { error in
             let message = String(describing: error)
             XCTAssertTrue(message.contains(path), message)
@@ -151,7 +151,7 @@ final class WindowSegmentTests: XCTestCase {
         }
 
         let store = try Store(path: path)
-        XCTAssertEqual(try store.meta("schema"), "2")
+        XCTAssertEqual(try store.meta("schema"), "3")
         XCTAssertEqual(try store.database.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'windows'").rows { $0.int(0) }, [0])
         XCTAssertEqual(try store.database.prepare("SELECT capture_id, count FROM window_segments ORDER BY id").rows { [$0.int(0), $0.int(1)] },
                        [[1, 2], [2, 1]], "one segment per capture, so deleting a capture deletes its windows")
@@ -168,5 +168,108 @@ final class WindowSegmentTests: XCTestCase {
         XCTAssertEqual(try store.labelsInForce().map(\.source), ["198.51.100.7"])
         // Opening again does not convert twice.
         XCTAssertEqual(try Store(path: path).allWindows().count, 3)
+    }
+
+    /// Segments written before format 2 (17-byte sources, plain times, full counts) still read.
+    func testFormatOneSegmentStillReads() throws {
+        let store = try Store(path: directory + "/s.db")
+        let capture = try XCTUnwrap(try store.beginCapture(path: "a.pcap", identity: "a", size: 1))
+        var blob: [UInt8] = [1]
+        appendLittleEndian(UInt32(2), to: &blob)
+        for (family, high, low) in [(UInt8(4), UInt64(0), UInt64(0xC000_0201)), (UInt8(6), UInt64(0x2001_0db8_0000_0000), UInt64(7))] {
+            blob.append(family)
+            appendLittleEndian(high, to: &blob)
+            appendLittleEndian(low, to: &blob)
+        }
+        var records: [UInt8] = []
+        var offsets: [UInt32] = []
+        for (start, first) in [(30.0, 31.25), (60.0, 60.0 + 1.0 / 3)] {
+            offsets.append(UInt32(records.count))
+            for value in [Varint.double(start), .double(first), .double(start + 29), .integer(4)] { value.append(to: &records) }
+            records.append(6)  // transport
+            for value in [Varint.integer(443), .integer(0), .integer(1)] { value.append(to: &records) }
+            records.append(2)  // backscatter, no rule
+            for value in [Varint.integer(2), .double(4), .double(0.5)] { value.append(to: &records) }
+            for counts in [[4, 0, 0], Array(repeating: 1, count: 16)] {
+                Varint.integer(counts.count).append(to: &records)
+                for count in counts { Varint.integer(count).append(to: &records) }
+            }
+        }
+        for offset in offsets { appendLittleEndian(offset, to: &blob) }
+        blob += records
+        try store.database.prepare("""
+            INSERT INTO window_segments(capture_id, first_window, count, packets, mech_backscatter, mech_not, data)
+            VALUES (?, 1, 2, 8, 2, 0, ?)
+            """).run([.integer(capture), .blob(blob)])
+
+        let windows = try store.allWindows()
+        XCTAssertEqual(windows.map(\.source), ["192.0.2.1", "2001:db8::7"])
+        XCTAssertEqual(windows.map(\.firstSeen), [31.25, 60.0 + 1.0 / 3])
+        XCTAssertEqual(windows.map(\.lastSeen), [59, 89])
+        XCTAssertEqual(windows.map(\.features), [[4, 0.5], [4, 0.5]])
+        XCTAssertEqual(windows.map(\.kindCounts), [[4, 0, 0], [4, 0, 0]])
+        XCTAssertEqual(windows[1].destinationBlocks, Array(repeating: 1, count: 16))
+        XCTAssertEqual(windows.map(\.servicePort), [443, 443])
+        XCTAssertEqual(windows.map(\.mechanicalLabel), [.backscatter, .backscatter])
+        XCTAssertEqual(try store.windows(ofSource: "2001:db8::7").map(\.windowStart), [60])
+    }
+
+    /// A segment of IPv4 sources keeps each in four bytes; one IPv6 source makes them 17.
+    func testSourceWidthFollowsAddressFamilies() throws {
+        let store = try Store(path: directory + "/s.db")
+        let capture = try XCTUnwrap(try store.beginCapture(path: "a.pcap", identity: "a", size: 1))
+        let v4 = (0..<3).map { summary(IPAddress(ipv4: 0xC633_6400 + UInt32($0)), start: 30, features: [1]) }
+        try store.database.transaction { try store.insertWindows(v4, captureID: capture) }
+        let v6 = try XCTUnwrap(IPAddress("2001:db8::1"))
+        try store.database.transaction { try store.insertWindows([v4[0], summary(v6, start: 60, features: [1])], captureID: capture) }
+
+        let widths = try store.database.prepare("SELECT data FROM window_segments ORDER BY id").rows { $0.blob(0)[5] }
+        XCTAssertEqual(widths, [4, 17])
+        XCTAssertEqual(try store.allWindows().map(\.source),
+                       ["198.51.100.0", "198.51.100.1", "198.51.100.2", "198.51.100.0", "2001:db8::1"])
+        XCTAssertEqual(try store.windowCounts().sources, 4)
+    }
+
+    func testSchemaTwoStoreIsRaisedToThree() throws {
+        let path = directory + "/s.db"
+        let store = try Store(path: path)
+        let capture = try XCTUnwrap(try store.beginCapture(path: "a.pcap", identity: "a", size: 1))
+        try store.database.transaction {
+            try store.insertWindows([summary(IPAddress(ipv4: 1), start: 0, features: [2])], captureID: capture)
+        }
+        try store.database.execute("UPDATE meta SET value = '2' WHERE key = 'schema'")
+        let reopened = try Store(path: path)
+        XCTAssertEqual(try reopened.meta("schema"), "3")
+        XCTAssertEqual(try reopened.allWindows().map(\.features), [[2]])
+    }
+
+    private func appendLittleEndian<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+}
+
+/// Values in the encoding of segment records: LEB128 integers, and doubles as twice a whole
+/// number or the tag 1 and eight bytes.
+private enum Varint {
+    case integer(Int)
+    case double(Double)
+
+    func append(to bytes: inout [UInt8]) {
+        switch self {
+        case .integer(let value):
+            var rest = UInt64(value)
+            while rest >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+                rest >>= 7
+            }
+            bytes.append(UInt8(rest))
+        case .double(let value):
+            if value >= 0, value < 0x1p52, value.rounded(.towardZero) == value {
+                Varint.integer(Int(value) << 1).append(to: &bytes)
+            } else {
+                bytes.append(1)
+                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+        }
     }
 }

@@ -5,27 +5,46 @@ import LanternDarknet
 /// Every read is bounds-checked, so a damaged blob throws `SegmentDamage` instead of reading past
 /// its end. The store adds the file and segment to the message.
 struct WindowSegment {
-    static let format: UInt8 = 1
+    /// The format `WindowSegmentWriter` writes. Format 1, written before, stored every source in
+    /// 17 bytes, first and last seen as plain numbers and every count in full. It is still read.
+    static let format: UInt8 = 2
     static let sourceWidth = 17
+    static let ipv4SourceWidth = 4
 
     let count: Int
     private let bytes: UnsafeRawBufferPointer
-    private let sourcesStart = 5
+    private let format: UInt8
+    private let sourcesStart: Int
+    private let sourceWidth: Int
     private let offsetsStart: Int
     private let recordsStart: Int
 
     /// - Parameter bytes: must stay valid while the segment is used.
     init(bytes: UnsafeRawBufferPointer) throws {
-        guard bytes.count >= 5, bytes[0] == WindowSegment.format else { throw SegmentDamage("unknown format") }
+        guard bytes.count >= 5, bytes[0] == 1 || bytes[0] == 2 else { throw SegmentDamage("unknown format") }
         self.bytes = bytes
+        format = bytes[0]
         count = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 1, as: UInt32.self)))
-        offsetsStart = sourcesStart + count * WindowSegment.sourceWidth
+        if format == 1 {
+            sourcesStart = 5
+            sourceWidth = WindowSegment.sourceWidth
+        } else {
+            guard bytes.count >= 6, bytes[5] == WindowSegment.sourceWidth || bytes[5] == WindowSegment.ipv4SourceWidth else {
+                throw SegmentDamage("unknown source width")
+            }
+            sourcesStart = 6
+            sourceWidth = Int(bytes[5])
+        }
+        offsetsStart = sourcesStart + count * sourceWidth
         recordsStart = offsetsStart + count * 4
         guard recordsStart <= bytes.count else { throw SegmentDamage("\(count) windows do not fit in \(bytes.count) bytes") }
     }
 
     func source(at index: Int) -> IPAddress {
-        let base = sourcesStart + index * WindowSegment.sourceWidth
+        let base = sourcesStart + index * sourceWidth
+        if sourceWidth == WindowSegment.ipv4SourceWidth {
+            return IPAddress(ipv4: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: base, as: UInt32.self)))
+        }
         let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: base + 1, as: UInt64.self))
         let low = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: base + 9, as: UInt64.self))
         return bytes[base] == 6 ? IPAddress(ipv6High: high, low: low) : IPAddress(ipv4: UInt32(truncatingIfNeeded: low))
@@ -36,8 +55,8 @@ struct WindowSegment {
         let offset = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offsetsStart + index * 4, as: UInt32.self)))
         var reader = SegmentReader(bytes: bytes, position: recordsStart + offset)
         let windowStart = try reader.compactDouble()
-        let firstSeen = try reader.compactDouble()
-        let lastSeen = try reader.compactDouble()
+        let firstSeen = format == 1 ? try reader.compactDouble() : try reader.time(after: windowStart)
+        let lastSeen = format == 1 ? try reader.compactDouble() : try reader.time(after: windowStart)
         let packets = try reader.varint()
         let transport = TransportProtocol(rawValue: try reader.byte()) ?? .other
         let servicePort = try reader.varint()
@@ -45,8 +64,8 @@ struct WindowSegment {
         let webOrDNS = try reader.varint()
         let mechanical = WindowSegment.mechanical(from: try reader.byte())
         let features = try reader.doubles()
-        let kinds = try reader.counts()
-        let blocks = try reader.counts()
+        let kinds = format == 1 ? try reader.counts() : try reader.sparseCounts()
+        let blocks = format == 1 ? try reader.counts() : try reader.sparseCounts()
         return StoredWindow(
             id: id, source: source(at: index).description, windowStart: windowStart, firstSeen: firstSeen, lastSeen: lastSeen,
             packets: packets, transport: transport, servicePort: servicePort, quotedPort: quotedPort,
@@ -128,6 +147,32 @@ private struct SegmentReader {
         var values = [Double]()
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try compactDouble()) }
+        return values
+    }
+
+    /// Reads a time written by `appendTime(_:after:)`.
+    mutating func time(after start: Double) throws -> Double {
+        let tag = try varint()
+        if tag & 1 == 0 { return start + Double(tag >> 1) * 0x1p-22 }
+        guard tag == 1 else { throw SegmentDamage("invalid time tag \(tag)") }
+        return try double()
+    }
+
+    /// Reads counts written by `appendSparseCounts`.
+    mutating func sparseCounts() throws -> [Int] {
+        let count = try varint()
+        let mask = try varint()
+        if count > 63 {
+            guard mask == 0 else { throw SegmentDamage("invalid count mask") }
+            guard count <= bytes.count - position else { throw SegmentDamage("length \(count) past the end") }
+            var values = [Int]()
+            values.reserveCapacity(count)
+            for _ in 0..<count { values.append(try varint()) }
+            return values
+        }
+        guard mask >> count == 0 else { throw SegmentDamage("count mask \(mask) wider than \(count) values") }
+        var values = [Int](repeating: 0, count: count)
+        for index in 0..<count where mask & (1 << index) != 0 { values[index] = try varint() }
         return values
     }
 
