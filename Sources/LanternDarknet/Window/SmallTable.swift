@@ -27,8 +27,6 @@ struct SmallTable<Key: SpillKey, Value> {
     @inline(__always)
     var count: Int { inlineCount + spilled.count }
 
-    var isEmpty: Bool { count == 0 }
-
     /// Applies `change` to the value of `key`, starting from `initialValue` for a new key.
     @inline(__always)
     mutating func update(_ key: Key, _ change: (inout Value) -> Void) {
@@ -69,21 +67,5 @@ extension SmallTable where Value == Int32 {
             count = value
         }
         return count
-    }
-}
-
-extension SmallTable where Key: Comparable {
-    /// Returns the entry whose `rank` is largest among the keys `isIncluded` accepts; ties go to the
-    /// smaller key, so every run agrees whatever the iteration order.
-    @inline(__always)
-    func max(by rank: (Value) -> Int32, where isIncluded: (Key) -> Bool = { _ in true }) -> (key: Key, rank: Int32)? {
-        var best: (key: Key, rank: Int32)?
-        forEach { key, value in
-            guard isIncluded(key) else { return }
-            let candidate = rank(value)
-            if let current = best, current.rank > candidate || (current.rank == candidate && current.key < key) { return }
-            best = (key, candidate)
-        }
-        return best
     }
 }

@@ -36,8 +36,6 @@ struct SpillTable<Key: SpillKey, Value> {
     private var mask = 0
     private(set) var count = 0
 
-    var isEmpty: Bool { count == 0 }
-
     /// Applies `change` to the value of `key`, which starts as `initial` when new.
     @inline(__always)
     mutating func update(_ key: Key, initial: Value, _ change: (inout Value) -> Void) {
