@@ -10,8 +10,7 @@ struct SimulationRun {
     private var plantedSubnets: [Int: [UInt32]] = [:]
     /// Hosts drawn so far by each planted campaign's spawner.
     private var plantedHosts: [Int: Int] = [:]
-    private var sources: [SimulatedSource?] = []
-    private var freeSlots: [Int32] = []
+    private var sources = SlotArray<SimulatedSource?>()
     private var heap = SimulationEventHeap()
     private var usedAddresses = Set<IPAddress>()
     private var subnetsSeen = Set<IPAddress>()
@@ -67,7 +66,7 @@ struct SimulationRun {
                 spawn(fromSpawner: Int(-1 - event.target))
                 continue
             }
-            let slot = Int(event.target)
+            let slot = event.target
             guard var source = sources[slot] else { continue }
             sources[slot] = nil  // hold the only reference, so the packet is built in place
             if source.eventTime <= spanEnd {
@@ -80,7 +79,7 @@ struct SimulationRun {
                 heap.push(time: source.eventTime, target: event.target)
             } else {
                 try finish(source, emitTruth: emitTruth)
-                freeSlots.append(event.target)
+                sources.free(event.target)
             }
         }
         summary.distinctSubnets = subnetsSeen.count
@@ -99,15 +98,9 @@ struct SimulationRun {
         source.configure(addressSpace: addressSpace)
         source.scheduleNext()
 
-        let slot: Int32
-        if let free = freeSlots.popLast() {
-            slot = free
-            sources[Int(slot)] = source
-        } else {
-            slot = Int32(sources.count)
-            sources.append(source)
-        }
-        heap.push(time: source.eventTime, target: slot)
+        let eventTime = source.eventTime
+        let slot = sources.store(source)
+        heap.push(time: eventTime, target: slot)
 
         spawners[index].planNext()
         if let next = spawners[index].pending {

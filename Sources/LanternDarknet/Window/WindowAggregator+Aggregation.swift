@@ -10,9 +10,7 @@ extension WindowAggregator {
         private var slots = HostTable()
         /// Host states by slot. States stay in place while their host is known, so windows are
         /// updated and summarised where they lie instead of being copied between tables.
-        private var states: [HostState] = []
-        /// Slots of `states` whose host was forgotten, reused before the array grows.
-        private var freeSlots: [Int32] = []
+        private var states = SlotArray<HostState>()
         /// Slots of the hosts by the start of each window they have open, so a sweep visits only the
         /// windows it closes instead of every host.
         private var opened: [Double: [Int32]] = [:]
@@ -55,7 +53,7 @@ extension WindowAggregator {
             let block = destinationBlock(packet.destination)
             let kind = PacketKind(packet)
             let slot = slots.slot(of: packet.source) ?? insertState(HostState(source: packet.source, history: nil))
-            let outcome = states[Int(slot)].add(
+            let outcome = states[slot].add(
                 packet, kind: kind, start: start, block: block, isLive: closedStartTest(after: lastSweepLimit), slab: &slab)
             if outcome != .joined {
                 opened[start, default: []].append(slot)
@@ -81,25 +79,24 @@ extension WindowAggregator {
             let isLive = closedStartTest(after: lastSweepLimit)
             var closing = [(start: Double, source: IPAddress, slot: Int32)]()
             for start in opened.keys where start + width <= limit {
-                for slot in opened.removeValue(forKey: start) ?? [] { closing.append((start, states[Int(slot)].source, slot)) }
+                for slot in opened.removeValue(forKey: start) ?? [] { closing.append((start, states[slot].source, slot)) }
             }
             // Dictionary order changes from run to run (hashing is seeded per process); emitting in
             // (start, host) order makes store row order, and so every sample drawn from it, repeatable.
             closing.sort { ($0.start, $0.source) < ($1.start, $1.source) }
             for entry in closing {
-                let closed = states[Int(entry.slot)].close(start: entry.start, isLive: isLive, slab: &slab, into: &summary)
+                let closed = states[entry.slot].close(start: entry.start, isLive: isLive, slab: &slab, into: &summary)
                 precondition(closed.found, "a host listed under an open window start has no such window")
                 emit(summary)
-                if let lastSeen = closed.idleSince { idleQueue.push(states[Int(entry.slot)].source, at: lastSeen) }
+                if let lastSeen = closed.idleSince { idleQueue.push(states[entry.slot].source, at: lastSeen) }
             }
             openWindows -= closing.count
             lastSweepLimit = limit
             guard limit.isFinite else {
                 // Every window is closed, so the states hold only histories and closed starts.
-                histories = HostHistories(states: states)
+                histories = HostHistories(states: states.elements)
                 slots = HostTable()
-                states = []
-                freeSlots = []
+                states = SlotArray()
                 slab = WindowSlab()
                 idleQueue = IdleQueue()
                 return
@@ -113,15 +110,9 @@ extension WindowAggregator {
         /// Stores a new host's state and returns its slot.
         @discardableResult
         private mutating func insertState(_ state: HostState) -> Int32 {
-            let slot: Int32
-            if let free = freeSlots.popLast() {
-                slot = free
-                states[Int(slot)] = state
-            } else {
-                slot = Int32(states.count)
-                states.append(state)
-            }
-            slots.insert(state.source, slot: slot)
+            let source = state.source
+            let slot = states.store(state)
+            slots.insert(source, slot: slot)
             return slot
         }
 
@@ -136,21 +127,20 @@ extension WindowAggregator {
             var requeued: [(host: IPAddress, key: Double)] = []
             while let (host, key) = idleQueue.popFirst(where: { $0 + idle <= limit }) {
                 guard let slot = slots.slot(of: host) else { continue }
-                let index = Int(slot)
-                if !states[index].hasOpenWindow, let history = states[index].history, history.lastSeen + idle <= limit {
-                    states[index].history = nil
+                if !states[slot].hasOpenWindow, let history = states[slot].history, history.lastSeen + idle <= limit {
+                    states[slot].history = nil
                 }
-                guard states[index].history == nil && !states[index].hasOpenWindow else { continue }
+                guard states[slot].history == nil && !states[slot].hasOpenWindow else { continue }
                 // A late packet may still reopen the last closed window while its start is live,
                 // so the host stays until then and is queued again for about that moment.
-                let closedStart = states[index].closedStart
+                let closedStart = states[slot].closedStart
                 if closedStartTest(after: limit).holds(for: closedStart) {
                     let expiry = closedStart + 2 * configuration.windowSeconds + configuration.lateness
                     requeued.append((host, max(key, expiry - idle)))
                 } else {
                     slots.remove(host)
-                    states[index] = HostState(source: IPAddress(ipv4: 0), history: nil)
-                    freeSlots.append(slot)
+                    states[slot] = HostState(source: IPAddress(ipv4: 0), history: nil)
+                    states.free(slot)
                 }
             }
             // Queued after the loop, so an entry due again at once waits for the next sweep.

@@ -96,39 +96,7 @@ extension WindowAggregator {
 
     /// The open windows of all hosts, in slots that stay put while a window is open, so a window
     /// is updated and summarised where it lies and never copied between tables.
-    struct WindowSlab {
-        private var accumulators: [WindowAccumulator] = []
-        private var freeSlots: [Int32] = []
-
-        // `_read` lends the stored accumulator instead of returning a copy of its several
-        // hundred bytes, which a plain getter did on every packet and every summary.
-        subscript(slot: Int32) -> WindowAccumulator {
-            _read { yield accumulators[Int(slot)] }
-            _modify { yield &accumulators[Int(slot)] }
-        }
-
-        /// Stores a new window and returns its slot. The accumulator is consumed, so it moves into
-        /// the slab instead of being copied through its generic tables' value witnesses.
-        mutating func store(_ accumulator: consuming WindowAccumulator) -> Int32 {
-            if let slot = freeSlots.popLast() {
-                accumulators[Int(slot)] = accumulator
-                return slot
-            }
-            accumulators.append(accumulator)
-            return Int32(accumulators.count - 1)
-        }
-
-        /// Summarises the window in `slot`. Read through a buffer pointer, which lends the
-        /// element; the subscript's `_read` still copied it.
-        func summarize(_ slot: Int32, into summary: inout WindowSummary) {
-            accumulators.withUnsafeBufferPointer { $0[Int(slot)].summarize(into: &summary) }
-        }
-
-        /// Marks `slot` free; its accumulator stays until the slot is reused.
-        mutating func free(_ slot: Int32) {
-            freeSlots.append(slot)
-        }
-    }
+    typealias WindowSlab = SlotArray<WindowAccumulator>
 
     /// Whether a closed start is still live after a sweep up to `limit`: the test earlier
     /// versions applied in every sweep, in the same floating-point order so results match.
@@ -180,5 +148,13 @@ extension WindowAggregator {
                 parent = child
             }
         }
+    }
+}
+
+extension SlotArray where Element == WindowAccumulator {
+    /// Summarises the window in `slot`. Read through a buffer pointer, which lends the element;
+    /// the subscript's `_read` still copied it here.
+    func summarize(_ slot: Int32, into summary: inout WindowSummary) {
+        elements.withUnsafeBufferPointer { $0[Int(slot)].summarize(into: &summary) }
     }
 }

@@ -1,0 +1,34 @@
+/// An array whose elements keep their position (slot) while they live, and whose freed slots
+/// are reused before it grows, so other tables can refer to an element by a 32-bit slot.
+///
+/// The aggregator keeps host states and open windows in slot arrays, and the simulator its
+/// active sources, so that elements are updated where they lie instead of being moved between
+/// dictionaries.
+struct SlotArray<Element> {
+    /// Every slot, freed ones included; a freed slot keeps its last element until reused.
+    private(set) var elements: [Element] = []
+    private var freeSlots: [Int32] = []
+
+    // `_read` lends the stored element instead of returning a copy, which for a window
+    // accumulator is several hundred bytes.
+    subscript(slot: Int32) -> Element {
+        _read { yield elements[Int(slot)] }
+        _modify { yield &elements[Int(slot)] }
+    }
+
+    /// Stores `element` in a freed slot, or a new one, and returns the slot. The element is
+    /// consumed, so it moves into the array instead of being copied.
+    mutating func store(_ element: consuming Element) -> Int32 {
+        if let slot = freeSlots.popLast() {
+            elements[Int(slot)] = element
+            return slot
+        }
+        elements.append(element)
+        return Int32(elements.count - 1)
+    }
+
+    /// Marks `slot` free for `store` to reuse.
+    mutating func free(_ slot: Int32) {
+        freeSlots.append(slot)
+    }
+}
