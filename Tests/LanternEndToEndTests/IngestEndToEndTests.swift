@@ -104,6 +104,14 @@ final class IngestEndToEndTests: XCTestCase {
         XCTAssertTrue(reversed.stderr.contains("part.pcap: skipped, a shorter copy of full.pcap"), reversed.stderr)
         XCTAssertEqual(try EndToEnd.stats(db: directory + "/b.db")["packets"], "896")
         XCTAssertEqual(try EndToEnd.stats(db: directory + "/b.db")["windows"], afterFull["windows"])
+
+        // Both in one run: the run's totals count the replaced copy's packets once, not twice.
+        let oneRun = try EndToEnd.lantern(["ingest", "--no-train", "--db", "c.db", "part.pcap", "full.pcap"], directory: directory)
+        XCTAssertEqual(oneRun.status, 1, "the cut copy is still reported")
+        let windows = try XCTUnwrap(afterFull["windows"])
+        XCTAssertTrue(oneRun.stderr.contains("captures: 2 read, 0 already ingested, 1 with errors; 896 packets, \(windows) windows"),
+                      oneRun.stderr)
+        XCTAssertEqual(try EndToEnd.stats(db: directory + "/c.db")["packets"], "896")
     }
 
     func testIngestingTwiceDoublesNothing() throws {

@@ -54,6 +54,9 @@ enum IngestCommand {
         }
         var failures = mail.failures > 0 ? 1 : 0
         var totals = (files: 0, skipped: 0, packets: 0, windows: 0)
+        // What each file of this run added, so a later file that replaces it as a shorter copy
+        // takes its packets and windows out of the totals again, as the store did.
+        var readThisRun: [String: (packets: Int, windows: Int)] = [:]
         for path in source.files {
             let outcome = try ingest.ingest(path: path)
             bar.finish()
@@ -68,11 +71,16 @@ enum IngestCommand {
             }
             for copy in outcome.copies.replaced {
                 Output.note(.ingestReplacesCopy, ["path": path, "copy": copy])
+                if let replaced = readThisRun.removeValue(forKey: copy) {
+                    totals.packets -= replaced.packets
+                    totals.windows -= replaced.windows
+                }
             }
             let stats = outcome.statistics
             totals.files += 1
             totals.packets += stats.records
             totals.windows += outcome.windows
+            readThisRun[path] = (stats.records, outcome.windows)
             if outcome.failure == nil || stats.records > 0 {
                 Output.note(.ingestFileSummary, ["path": path, "records": stats.records, "ip": stats.packets, "notIP": stats.notIP,
                                                  "undecodable": stats.undecodable, "windows": outcome.windows])
