@@ -10,36 +10,34 @@ final class AggregationTableTests: XCTestCase {
         return ipv6 ? IPAddress(ipv6High: 0x2001_0db8_0000_0000 | value, low: value) : IPAddress(ipv4: 0x0A00_0000 | UInt32(value))
     }
 
-    func testHostTableMatchesDictionary() {
+    func testTableRemovalMatchesDictionary() {
         var random = SystemRandomNumberGenerator()
-        var table = HostTable(capacity: 4)
+        var table = OpenAddressingTable<IPAddress, Int32>()
         var model: [IPAddress: Int32] = [:]
         for step in 0..<40_000 {
             let key = address(&random, ipv6: step % 7 == 0)
             switch Int.random(in: 0..<3, using: &random) {
             case 0:
-                if model[key] == nil {
-                    table.insert(key, slot: Int32(step))
-                    model[key] = Int32(step)
-                }
+                table.update(key, initial: Int32(step)) { _ in }
+                if model[key] == nil { model[key] = Int32(step) }
             case 1:
-                XCTAssertEqual(table.remove(key), model.removeValue(forKey: key), "remove \(key) at step \(step)")
+                XCTAssertEqual(table.removeValue(for: key), model.removeValue(forKey: key), "remove \(key) at step \(step)")
             default:
-                XCTAssertEqual(table.slot(of: key), model[key], "lookup \(key) at step \(step)")
+                XCTAssertEqual(table.value(for: key), model[key], "lookup \(key) at step \(step)")
             }
         }
         XCTAssertEqual(table.count, model.count)
         var seen: [IPAddress: Int32] = [:]
         table.forEach { key, slot in seen[key] = slot }
         XCTAssertEqual(seen, model)
-        for (key, slot) in model { XCTAssertEqual(table.slot(of: key), slot) }
+        for (key, slot) in model { XCTAssertEqual(table.value(for: key), slot) }
     }
 
-    func testSpillTableMatchesDictionary() {
+    func testTableUpdatesMatchDictionary() {
         var random = SystemRandomNumberGenerator()
-        var ports = SpillTable<UInt16, Int32>()
+        var ports = OpenAddressingTable<UInt16, Int32>()
         var portModel: [UInt16: Int32] = [:]
-        var hosts = SpillTable<IPAddress, Int>()
+        var hosts = OpenAddressingTable<IPAddress, Int>()
         var hostModel: [IPAddress: Int] = [:]
         for step in 0..<20_000 {
             let port = UInt16.random(in: 0..<500, using: &random)

@@ -23,8 +23,8 @@ public final class SubnetDayAccumulator {
         /// Every count but the TAP cells, which `cells` keeps inline until the day is taken.
         var counts = SubnetDayCounts()
         var cells = InlineArray<27, Int32>(repeating: 0)
-        /// Distinct source hosts, in a `SpillTable` because `Set` paid SipHash for each window.
-        var hosts = SpillTable<IPAddress, Bool>()
+        /// Distinct source hosts, in an `OpenAddressingTable` because `Set` paid SipHash for each window.
+        var hosts = OpenAddressingTable<IPAddress, Bool>()
         /// Matches per signature, indexed like `configuration.signatures`; names are filled in
         /// when the day is taken, so no string is hashed per window.
         var signatureMatches: [Int]

@@ -1,17 +1,17 @@
 /// A table from keys to values that keeps its first four keys inline and moves to a hash table
-/// (`SpillTable`) only from the fifth distinct key on.
+/// (`OpenAddressingTable`) only from the fifth distinct key on.
 ///
 /// Most windows of a darknet capture hold one to three packets, so their per-port and
 /// per-destination tables never allocate. Lookup is a linear scan of the inline keys, then one
 /// hash lookup when keys have spilled. Iteration order is unspecified, as with `Dictionary`.
 /// - Complexity: O(1) per update; O(n) to iterate n keys.
-struct SmallTable<Key: SpillKey, Value> {
+struct SmallTable<Key: OpenAddressingKey, Value> {
     static var inlineCapacity: Int { 4 }
 
     private var inlineKeys: InlineArray<4, Key>
     private var inlineValues: InlineArray<4, Value>
     private var inlineCount = 0
-    private var spilled = SpillTable<Key, Value>()
+    private var spilled = OpenAddressingTable<Key, Value>()
     private let initialValue: Value
 
     /// - Parameters:

@@ -7,7 +7,7 @@ extension WindowAggregator {
         let configuration: Configuration
         /// Every host with an open window, a live history or a closed start that a late packet can
         /// still reach, as a slot in `states`. One lookup per packet finds all three.
-        private var slots = HostTable()
+        private var slots = OpenAddressingTable<IPAddress, Int32>()
         /// Host states by slot. States stay in place while their host is known, so windows are
         /// updated and summarised where they lie instead of being copied between tables.
         private var states = SlotArray<HostState>()
@@ -52,7 +52,7 @@ extension WindowAggregator {
             let start = Aggregation.windowIndex(packet.timestamp / width) * width
             let block = destinationBlock(packet.destination)
             let kind = PacketKind(packet)
-            let slot = slots.slot(of: packet.source) ?? insertState(HostState(source: packet.source, history: nil))
+            let slot = slots.value(for: packet.source) ?? insertState(HostState(source: packet.source, history: nil))
             let outcome = states[slot].add(
                 packet, kind: kind, start: start, block: block, isLive: closedStartTest(after: lastSweepLimit), slab: &slab)
             if outcome != .joined {
@@ -95,7 +95,7 @@ extension WindowAggregator {
             guard limit.isFinite else {
                 // Every window is closed, so the states hold only histories and closed starts.
                 histories = HostHistories(states: states.elements)
-                slots = HostTable()
+                slots = OpenAddressingTable()
                 states = SlotArray()
                 slab = WindowSlab()
                 idleQueue = IdleQueue()
@@ -112,7 +112,7 @@ extension WindowAggregator {
         private mutating func insertState(_ state: HostState) -> Int32 {
             let source = state.source
             let slot = states.store(state)
-            slots.insert(source, slot: slot)
+            slots.update(source, initial: slot) { _ in }
             return slot
         }
 
@@ -126,7 +126,7 @@ extension WindowAggregator {
             let idle = configuration.historyIdleSeconds
             var requeued: [(host: IPAddress, key: Double)] = []
             while let (host, key) = idleQueue.popFirst(where: { $0 + idle <= limit }) {
-                guard let slot = slots.slot(of: host) else { continue }
+                guard let slot = slots.value(for: host) else { continue }
                 if !states[slot].hasOpenWindow, let history = states[slot].history, history.lastSeen + idle <= limit {
                     states[slot].history = nil
                 }
@@ -138,7 +138,7 @@ extension WindowAggregator {
                     let expiry = closedStart + 2 * configuration.windowSeconds + configuration.lateness
                     requeued.append((host, max(key, expiry - idle)))
                 } else {
-                    slots.remove(host)
+                    slots.removeValue(for: host)
                     states[slot] = HostState(source: IPAddress(ipv4: 0), history: nil)
                     states.free(slot)
                 }
