@@ -90,7 +90,7 @@ extension Store {
     /// - Complexity: O(n) statements for n subnet-days.
     public func addSubnetDays(_ days: [(key: SubnetDayKey, counts: SubnetDayCounts)], prefix: SubnetPrefix, captureID: Int64) throws {
         // A day is usually written once per capture, so the row is inserted first and read back
-        // only when it was already there; the former read before every write cost as much as the write.
+        // only when it was already there. Reading before every write cost as much as the write.
         let insert = try database.prepare("""
             INSERT INTO subnet_days(capture_id, subnet, day, windows, packets, hosts, cells, signatures, ports)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(capture_id, subnet, day) DO NOTHING

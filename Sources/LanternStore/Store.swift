@@ -16,7 +16,7 @@ public final class Store {
 
     /// 2 stores windows in segments; version 1 stores are converted when opened. 3 adds the
     /// smaller segment format 2 and reads format 1 segments as before, so a version 2 store only
-    /// has its number raised; the number tells an older binary that it cannot read the store.
+    /// has its number raised. An older binary then rejects the store instead of misreading it.
     static let schemaVersion = 3
 
     public init(path: String) throws {

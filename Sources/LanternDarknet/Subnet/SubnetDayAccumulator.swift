@@ -158,21 +158,21 @@ public final class SubnetDayAccumulator {
         mutating func take(where isTaken: (SubnetDayKey) -> Bool) -> [(key: SubnetDayKey, counts: SubnetDayCounts)] {
             // Checked first, because most calls take nothing and the entries are not worth copying.
             guard open.keys.contains(where: isTaken) else { return [] }
-            var taken: [(key: SubnetDayKey, counts: SubnetDayCounts)] = []
-            var kept: [Entry] = []
-            var keptIndex: [SubnetDayKey: Int] = [:]
+            var closedDays: [(key: SubnetDayKey, counts: SubnetDayCounts)] = []
+            var openEntries: [Entry] = []
+            var openIndex: [SubnetDayKey: Int] = [:]
             for (key, index) in open {
                 if isTaken(key) {
-                    taken.append((key, counts(of: entries[index])))
+                    closedDays.append((key, counts(of: entries[index])))
                 } else {
-                    keptIndex[key] = kept.count
-                    kept.append(entries[index])
+                    openIndex[key] = openEntries.count
+                    openEntries.append(entries[index])
                 }
             }
-            open = keptIndex
-            entries = kept
+            open = openIndex
+            entries = openEntries
             lastKey = nil
-            return taken.sorted { $0.key < $1.key }
+            return closedDays.sorted { $0.key < $1.key }
         }
 
         private func counts(of entry: Entry) -> SubnetDayCounts {

@@ -16,13 +16,4 @@ struct FeatureWriter {
         buffer[count] = value
         count += 1
     }
-
-    /// Overwrites `values` with `count` values from `value(i)`, reusing its storage.
-    @inline(__always)
-    static func overwrite<T: Numeric>(_ values: inout [T], count: Int, with value: (Int) -> T) {
-        if values.count != count { values = [T](repeating: 0, count: count) }
-        values.withUnsafeMutableBufferPointer { buffer in
-            for i in 0..<count { buffer[i] = value(i) }
-        }
-    }
 }

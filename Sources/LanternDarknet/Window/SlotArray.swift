@@ -9,8 +9,9 @@ struct SlotArray<Element> {
     private(set) var elements: [Element] = []
     private var freeSlots: [Int32] = []
 
-    // `_read` lends the stored element instead of returning a copy, which for a window
-    // accumulator is several hundred bytes.
+    // `_read` lends the stored element for reading a field or calling a method, where a plain
+    // getter returned a copy of the whole element. It did not stop the copy when summarising a
+    // window accumulator, so that goes through a buffer pointer (`summarize(_:into:)`).
     subscript(slot: Int32) -> Element {
         _read { yield elements[Int(slot)] }
         _modify { yield &elements[Int(slot)] }

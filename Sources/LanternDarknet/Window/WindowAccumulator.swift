@@ -127,13 +127,23 @@ struct WindowAccumulator {
         summary.anomalousPackets = anomalousPackets
         summary.packetsFromWebOrDNSPort = packetsFromWebOrDNSPort
 
-        FeatureWriter.overwrite(&summary.kindCounts, count: kindCounts.count) { Int(kindCounts[$0]) }
-        FeatureWriter.overwrite(&summary.destinationBlocks, count: destinationBlocks.count) { Int(destinationBlocks[$0]) }
-        FeatureWriter.overwrite(&summary.tapPackets, count: tapPackets.count) { Int(tapPackets[$0]) }
-        FeatureWriter.overwrite(&summary.tapDestinations, count: tapDestinations.count) { Int(tapDestinations[$0]) }
-        FeatureWriter.overwrite(&summary.tapPorts, count: tapPorts.count) { Int(tapPorts[$0]) }
+        WindowAccumulator.overwrite(&summary.kindCounts, count: kindCounts.count) { Int(kindCounts[$0]) }
+        WindowAccumulator.overwrite(&summary.destinationBlocks, count: destinationBlocks.count) { Int(destinationBlocks[$0]) }
+        WindowAccumulator.overwrite(&summary.tapPackets, count: tapPackets.count) { Int(tapPackets[$0]) }
+        WindowAccumulator.overwrite(&summary.tapDestinations, count: tapDestinations.count) { Int(tapDestinations[$0]) }
+        WindowAccumulator.overwrite(&summary.tapPorts, count: tapPorts.count) { Int(tapPorts[$0]) }
         summary.topDestinationPorts.removeAll(keepingCapacity: true)
         appendTopDestinationPorts(to: &summary.topDestinationPorts)
+    }
+
+    /// Overwrites `values` with `count` values from `value(i)`, reusing its storage, so a refilled
+    /// summary checks each array once instead of once per element.
+    @inline(__always)
+    private static func overwrite(_ values: inout [Int], count: Int, with value: (Int) -> Int) {
+        if values.count != count { values = [Int](repeating: 0, count: count) }
+        values.withUnsafeMutableBufferPointer { buffer in
+            for i in 0..<count { buffer[i] = value(i) }
+        }
     }
 
     /// Appends the values named by `WindowFeatures.allNames`, in that order.

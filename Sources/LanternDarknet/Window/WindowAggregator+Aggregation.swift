@@ -81,6 +81,7 @@ extension WindowAggregator {
             for start in opened.keys where start + width <= limit {
                 for slot in opened.removeValue(forKey: start) ?? [] { closing.append((start, states[slot].source, slot)) }
             }
+
             // Dictionary order changes from run to run (hashing is seeded per process); emitting in
             // (start, host) order makes store row order, and so every sample drawn from it, repeatable.
             closing.sort { ($0.start, $0.source) < ($1.start, $1.source) }
@@ -90,6 +91,7 @@ extension WindowAggregator {
                 emit(summary)
                 if let lastSeen = closed.idleSince { idleQueue.push(states[entry.slot].source, at: lastSeen) }
             }
+
             openWindows -= closing.count
             lastSweepLimit = limit
             guard limit.isFinite else {
@@ -101,6 +103,7 @@ extension WindowAggregator {
                 idleQueue = IdleQueue()
                 return
             }
+
             if limit >= nextHistorySweep {
                 forgetIdleHosts(before: limit)
                 nextHistorySweep = limit + min(configuration.historyIdleSeconds, 600)

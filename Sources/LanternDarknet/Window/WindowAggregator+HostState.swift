@@ -66,7 +66,7 @@ extension WindowAggregator {
             return history.snapshot
         }
 
-        /// The slab slot of the open window starting at `start`, if there is one.
+        /// Returns the slab slot of the open window starting at `start`, or nil.
         @inline(__always)
         private func openSlot(start: Double) -> Int32? {
             guard window >= 0 else { return nil }

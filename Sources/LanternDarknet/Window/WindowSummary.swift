@@ -76,7 +76,7 @@ public struct WindowSummary: Sendable {
         self.packetsFromWebOrDNSPort = packetsFromWebOrDNSPort
     }
 
-    /// An empty summary for `WindowAccumulator.summarize(into:)` to fill.
+    /// Creates an empty summary for `WindowAccumulator.summarize(into:)` to fill.
     init() {
         self.init(source: IPAddress(ipv4: 0), windowStart: 0, firstSeen: 0, lastSeen: 0, packets: 0, features: [],
                   kindCounts: [], mechanicalLabel: nil, mechanicalRule: nil, dominantTransport: .other,

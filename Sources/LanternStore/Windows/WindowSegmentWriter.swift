@@ -13,9 +13,9 @@ import LanternDarknet
 ///
 /// Layout, little-endian:
 /// - format byte (`WindowSegment.format`), window count as UInt32, source width as one byte;
-/// - the sources, so a scan for one host or for distinct hosts reads this part only: 4 bytes
-///   each (the IPv4 address) when every source is IPv4, else 17 bytes each (address family 4 or
-///   6, then the high and low words);
+/// - the sources, kept apart so a scan for one host or for distinct hosts reads this part only.
+///   Each takes 4 bytes (the IPv4 address) when every source is IPv4, else 17 bytes (address
+///   family 4 or 6, then the high and low words);
 /// - each record's offset in the record part, UInt32 each;
 /// - the records (see `append(_:)`).
 struct WindowSegmentWriter {
@@ -238,9 +238,9 @@ struct ByteCursor {
         appendLittleEndian(value.bitPattern)
     }
 
-    /// Appends a time of the window exactly, as its distance from the window start in units of
-    /// 2^-22 s when that is exact (the resolution of a `Double` near today's epoch times), else
-    /// as the varint 1 and the eight bytes of `time`.
+    /// Appends a time of the window exactly. It is stored as its distance from the window start
+    /// in units of 2^-22 s, the resolution of a `Double` near today's epoch times, when that is
+    /// exact, and otherwise as the varint 1 and the eight bytes of `time`.
     @inline(__always)
     mutating func appendTime(_ time: Double, after start: Double) {
         let units = (time - start) * 0x1p22
