@@ -151,4 +151,60 @@ final class AggregationTableTests: XCTestCase {
         XCTAssertEqual(windows[1].tapPackets, [0, 1, 0])
         XCTAssertEqual(windows[1].features[0], 1)
     }
+
+    /// A slab slot is reopened in place for the next window; nothing of the window it held before
+    /// may leak into the new one. A wide scan (every table spilled) is followed by random windows.
+    func testReopenedAccumulatorMatchesNewOne() {
+        var random = SystemRandomNumberGenerator()
+        func packets(_ count: Int, source: IPAddress, start: Double) -> [Packet] {
+            (0..<count).map { i in
+                let transport: TransportProtocol = [.tcp, .udp, .icmp][Int.random(in: 0..<3, using: &random)]
+                return Packet(
+                    timestamp: start + Double.random(in: 0..<30, using: &random), source: source,
+                    destination: address(&random, ipv6: false), transport: transport,
+                    sourcePort: UInt16.random(in: 0..<20, using: &random), destinationPort: UInt16.random(in: 0..<40, using: &random),
+                    tcpFlags: i % 2 == 0 ? [.syn] : [.syn, .ack], payloadLength: Int.random(in: 0..<100, using: &random),
+                    quoted: transport == .icmp
+                        ? QuotedDatagram(source: source, destination: source, transport: .udp, sourcePort: 53,
+                                         destinationPort: UInt16.random(in: 0..<30, using: &random))
+                        : nil)
+            }
+        }
+        func summary(_ accumulator: WindowAccumulator) -> WindowSummary {
+            var summary = WindowSummary()
+            accumulator.summarize(into: &summary)
+            return summary
+        }
+        let scanner = IPAddress(ipv4: 0xC633_6407)
+        var reused = WindowAccumulator(source: scanner, windowStart: 0, timestamp: 0)
+        for packet in packets(400, source: scanner, start: 0) { reused.add(packet, kind: PacketKind(packet), block: 3) }
+        for round in 1...50 {
+            let source = address(&random, ipv6: round % 5 == 0)
+            let start = Double(round) * 30
+            let window = packets(Int.random(in: 1...12, using: &random), source: source, start: start)
+            reused.reopen(source: source, windowStart: start, timestamp: window[0].timestamp)
+            var fresh = WindowAccumulator(source: source, windowStart: start, timestamp: window[0].timestamp)
+            for (i, packet) in window.enumerated() {
+                reused.add(packet, kind: PacketKind(packet), block: i % 16)
+                fresh.add(packet, kind: PacketKind(packet), block: i % 16)
+            }
+            let (a, b) = (summary(reused), summary(fresh))
+            XCTAssertEqual(a.features.map(\.bitPattern), b.features.map(\.bitPattern), "round \(round)")
+            XCTAssertEqual(a.source, b.source)
+            XCTAssertEqual(a.firstSeen, b.firstSeen)
+            XCTAssertEqual(a.lastSeen, b.lastSeen)
+            XCTAssertEqual(a.packets, b.packets)
+            XCTAssertEqual(a.dominantSourcePort, b.dominantSourcePort)
+            XCTAssertEqual(a.quotedServicePort, b.quotedServicePort)
+            XCTAssertEqual(a.kindCounts, b.kindCounts)
+            XCTAssertEqual(a.destinationBlocks, b.destinationBlocks)
+            XCTAssertEqual(a.tapDestinations, b.tapDestinations)
+            XCTAssertEqual(a.tapPorts, b.tapPorts)
+            XCTAssertEqual(a.tapPackets, b.tapPackets)
+            XCTAssertEqual(a.topDestinationPorts.map(\.key), b.topDestinationPorts.map(\.key))
+            XCTAssertEqual(a.topDestinationPorts.map(\.count), b.topDestinationPorts.map(\.count))
+            XCTAssertEqual(a.mechanicalLabel, b.mechanicalLabel)
+            XCTAssertEqual(a.packetsFromWebOrDNSPort, b.packetsFromWebOrDNSPort)
+        }
+    }
 }

@@ -28,6 +28,17 @@ struct SlotArray<Element> {
         return Int32(elements.count - 1)
     }
 
+    /// Stores a new element and returns its slot: `reuse` turns a freed slot's old element into
+    /// the new one in place, else `make` builds one. For elements that own storage worth keeping.
+    mutating func store(_ make: () -> Element, reusing reuse: (inout Element) -> Void) -> Int32 {
+        if let slot = freeSlots.popLast() {
+            reuse(&elements[Int(slot)])
+            return slot
+        }
+        elements.append(make())
+        return Int32(elements.count - 1)
+    }
+
     /// Marks `slot` free for `store` to reuse.
     mutating func free(_ slot: Int32) {
         freeSlots.append(slot)

@@ -44,6 +44,14 @@ struct SmallTable<Key: OpenAddressingKey, Value> {
         }
     }
 
+    /// Removes every key. The inline part is only marked empty; a spilled table is dropped, as
+    /// few windows spill and a slot should not keep a scan's table for the next window.
+    @inline(__always)
+    mutating func removeAll() {
+        inlineCount = 0
+        if spilled.count > 0 { spilled = OpenAddressingTable() }
+    }
+
     /// Calls `body` once per key.
     @inline(__always)
     func forEach(_ body: (Key, Value) -> Void) {

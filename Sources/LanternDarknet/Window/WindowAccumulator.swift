@@ -4,8 +4,8 @@
 /// size grows with the distinct values the host touched in 30 seconds, not with its packets.
 /// - Complexity: O(1) amortised per packet; O(d log d) to close, d distinct destinations.
 struct WindowAccumulator {
-    let source: IPAddress
-    let windowStart: Double
+    private(set) var source: IPAddress
+    private(set) var windowStart: Double
     var firstSeen: Double
     var lastSeen: Double
     private var previousArrival: Double
@@ -48,6 +48,41 @@ struct WindowAccumulator {
         firstSeen = timestamp
         lastSeen = timestamp
         previousArrival = timestamp
+    }
+
+    /// Makes this accumulator a new window's, as `init` does, keeping the storage its tables
+    /// allocated. The aggregator reuses a freed slab slot this way: assigning a new accumulator
+    /// released and rebuilt every table, which cost more than summarising the window.
+    mutating func reopen(source: IPAddress, windowStart: Double, timestamp: Double) {
+        self.source = source
+        self.windowStart = windowStart
+        firstSeen = timestamp
+        lastSeen = timestamp
+        previousArrival = timestamp
+        interArrival = RunningMoments()
+        payload = RunningMoments()
+        sourcePorts.removeAll()
+        sourcePortMoments = CountMoments()
+        topSourcePort = TopPort()
+        destinations.removeAll()
+        destinationMoments = CountMoments()
+        tapDestinations = InlineArray(repeating: 0)
+        destinationPorts.removeAll()
+        destinationPortMoments = CountMoments()
+        tapPorts = InlineArray(repeating: 0)
+        protocols = 0
+        kindCounts = InlineArray(repeating: 0)
+        tapPackets = InlineArray(repeating: 0)
+        quotedPorts.removeAll()
+        topQuotedPort = TopPort()
+        sourcePortsByProtocol.removeAll()
+        topSourcePortByProtocol = InlineArray(repeating: TopPort())
+        destinationBlocks = InlineArray(repeating: 0)
+        mechanical = MechanicalLabelCounts()
+        anomalousPackets = 0
+        packetsFromWebOrDNSPort = 0
+        packets = 0
+        history = HostHistory.Snapshot()
     }
 
     mutating func add(_ packet: Packet, kind: PacketKind, block: Int) {

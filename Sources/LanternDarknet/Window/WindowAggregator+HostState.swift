@@ -46,7 +46,11 @@ extension WindowAggregator {
                 return .joined
             }
 
-            let slot = slab.store(WindowAccumulator(source: packet.source, windowStart: start, timestamp: packet.timestamp))
+            let slot = slab.store {
+                WindowAccumulator(source: packet.source, windowStart: start, timestamp: packet.timestamp)
+            } reusing: {
+                $0.reopen(source: packet.source, windowStart: start, timestamp: packet.timestamp)
+            }
             slab[slot].add(packet, kind: kind, block: block)
             slab[slot].history = snapshot
             if window < 0 {
