@@ -50,9 +50,8 @@ struct WindowAccumulator {
         previousArrival = timestamp
     }
 
-    /// Makes this accumulator a new window's, as `init` does, keeping the storage its tables
-    /// allocated. The aggregator reuses a freed slab slot this way: assigning a new accumulator
-    /// released and rebuilt every table, which cost more than summarising the window.
+    /// Resets this accumulator for a new window, as `init` does, and keeps its tables' storage.
+    /// Assigning a new accumulator to a reused slab slot rebuilt every table instead.
     mutating func reopen(source: IPAddress, windowStart: Double, timestamp: Double) {
         self.source = source
         self.windowStart = windowStart
