@@ -5,7 +5,8 @@
 /// hands over the days that ended well before the capture clock, so a long capture streams
 /// through. A window that arrives for a day already handed over starts a second partial count of
 /// that day; the store adds partial counts, so nothing is lost.
-/// - Complexity: O(c + s) per window for c TAP cells (at most 3) and s signatures.
+/// - Complexity: O(c + p) per window for c TAP cells (at most 3) and p top ports (at most 5),
+///   plus the signatures that match on their cell alone.
 public final class SubnetDayAccumulator {
     /// The settings of subnet monitoring during ingest.
     public struct Configuration: Sendable {
@@ -19,59 +20,23 @@ public final class SubnetDayAccumulator {
         public init() {}
     }
 
+    /// The counts of one open subnet-day that fit in place. Its signature matches, ports and
+    /// hosts live in tables shared by all open days, so a window touches no per-day heap object.
     fileprivate struct Entry {
-        /// Every count but the TAP cells, which `cells` keeps inline until the day is taken.
-        var counts = SubnetDayCounts()
+        var key: SubnetDayKey
+        var windows = 0
+        var packets = 0
+        /// Distinct source hosts, counted as they enter `Days.hosts`.
+        var hosts = 0
         var cells = InlineArray<27, Int32>(repeating: 0)
-        /// Distinct source hosts, in an `OpenAddressingTable` because `Set` paid SipHash for each window.
-        var hosts = OpenAddressingTable<IPAddress, Bool>()
-        /// Matches per signature, indexed like `configuration.signatures`; names are filled in
-        /// when the day is taken, so no string is hashed per window.
-        var signatureMatches: [Int]
     }
 
-    /// The parts of a signature that matching reads, with the allowed TAP buckets as bit
-    /// masks, so a window is tested without hashing or copying the signature's strings.
-    fileprivate struct Matcher {
-        /// Position of the signature in `configuration.signatures`.
-        var index: Int
-        var proto: TAPProtocol
-        var destinations: UInt8
-        var ports: UInt8
-        var portRanges: [ClosedRange<UInt16>]
-        var minimumShare: Double
+    /// A host seen in an open subnet-day, the key of the shared host table.
+    fileprivate struct EntryHost: OpenAddressingKey {
+        var entry: Int32
+        var host: IPAddress
 
-        init(_ signature: Signature, index: Int) {
-            self.index = index
-            proto = signature.proto
-            destinations = signature.destinationBuckets.reduce(0) { $0 | Matcher.bit($1) }
-            ports = signature.portBuckets.reduce(0) { $0 | Matcher.bit($1) }
-            portRanges = signature.ports
-            minimumShare = signature.minimumShare
-        }
-
-        /// Bit of a bucket; buckets outside 0...7 never match a TAP cell, whose buckets are 0, 1 or 2.
-        static func bit(_ bucket: Int) -> UInt8 {
-            (0..<8).contains(bucket) ? 1 << UInt8(bucket) : 0
-        }
-
-        /// Returns whether a window in TAP cell `cell` can match, because the signature allows the
-        /// cell's protocol and buckets.
-        func allows(cell: Int) -> Bool {
-            cell / 9 == proto.rawValue && destinations & Matcher.bit(cell / 3 % 3) != 0 && ports & Matcher.bit(cell % 3) != 0
-        }
-
-        /// Tests a window whose cell `allows(cell:)` accepted, as `Signature.matches` does.
-        func matches(_ window: WindowSummary) -> Bool {
-            let total = window.tapPackets[proto.rawValue]
-            guard total > 0 else { return false }
-            var matched = 0
-            for entry in window.topDestinationPorts where entry.key >> 16 == UInt32(proto.rawValue) {
-                let port = UInt16(truncatingIfNeeded: entry.key)
-                if portRanges.contains(where: { $0.contains(port) }) { matched += entry.count }
-            }
-            return Double(matched) >= minimumShare * Double(total)
-        }
+        var mixedBits: UInt64 { host.mixedBits ^ (UInt64(UInt32(bitPattern: entry)) &* 0xD6E8_FEB8_6659_FD93) }
     }
 
     public let configuration: Configuration
@@ -83,7 +48,7 @@ public final class SubnetDayAccumulator {
     }
 
     /// Number of subnet-days currently open.
-    public var openDays: Int { days.open.count }
+    public var openDays: Int { days.openCount }
 
     /// The latest window start seen, seconds since the epoch.
     public var latestWindowStart: Double { days.latestWindowStart }
@@ -108,13 +73,21 @@ public final class SubnetDayAccumulator {
 
     /// The open subnet-days. A struct behind the class, so a window costs one access to the
     /// class's stored state instead of a runtime exclusivity check per property.
+    ///
+    /// Each day's counts sit in `entries`; what varies in size sits in three tables shared by all
+    /// days and keyed by entry position. Per-day heap objects made each window a handful of
+    /// cache misses.
     private struct Days {
         let configuration: Configuration
-        /// Signatures that can match a window in each TAP cell, by cell index, so a window is
-        /// tested only against the signatures of its protocols and buckets.
-        private let candidates: [[Matcher]]
-        private(set) var open: [SubnetDayKey: Int] = [:]
+        private let signatures: SignatureIndex
+        private var open = OpenAddressingTable<SubnetDayKey, Int32>()
         private var entries: [Entry] = []
+        /// Matches of signature s in entry e, at `e * signatures.count + s`.
+        private var signatureMatches: [Int32] = []
+        /// `entry << 32 | protocol << 16 | port` → packets.
+        private var ports = OpenAddressingTable<UInt64, Int>()
+        private var hosts = OpenAddressingTable<EntryHost, Bool>()
+        private var hits: [(signature: Int32, packets: Int)] = []
         /// The subnet-day of the previous window. Windows arrive sorted by source within each
         /// sweep, so neighbours in one subnet skip the hash lookup.
         private var lastKey: SubnetDayKey?
@@ -126,80 +99,118 @@ public final class SubnetDayAccumulator {
         init(configuration: Configuration) {
             self.configuration = configuration
             clock = configuration.clock
-            let matchers = configuration.signatures.enumerated().map { Matcher($0.element, index: $0.offset) }
-            candidates = (0..<TAPCell.count).map { cell in matchers.filter { $0.allows(cell: cell) } }
+            signatures = SignatureIndex(configuration.signatures)
         }
+
+        var openCount: Int { entries.count }
 
         mutating func add(_ window: WindowSummary) {
             let key = SubnetDayKey(subnet: configuration.prefix.subnet(of: window.source), day: clock.day(of: window.windowStart))
             latestWindowStart = max(latestWindowStart, window.windowStart)
             if key != lastKey {
                 lastKey = key
-                if let index = open[key] {
-                    lastIndex = index
+                if let index = open.value(for: key) {
+                    lastIndex = Int(index)
                 } else {
                     lastIndex = entries.count
-                    open[key] = lastIndex
-                    entries.append(Entry(signatureMatches: [Int](repeating: 0, count: configuration.signatures.count)))
+                    open.update(key, initial: Int32(lastIndex)) { _ in }
+                    entries.append(Entry(key: key))
+                    signatureMatches.append(contentsOf: repeatElement(0, count: signatures.count))
                 }
             }
             // The cell of each protocol the window used, as `TAPCell.cells(of:)` finds them,
             // without building an array per window.
             let thresholds = configuration.thresholds
+            let base = lastIndex * signatures.count
             for proto in TAPProtocol.allCases where proto.rawValue < window.tapPackets.count && window.tapPackets[proto.rawValue] > 0 {
                 let cell = proto.rawValue * 9 + thresholds.bucket(window.tapDestinations[proto.rawValue]) * 3
                     + thresholds.bucket(window.tapPorts[proto.rawValue])
-                entries[lastIndex].add(cell: cell, of: window, candidates: candidates[cell])
+                entries[lastIndex].cells[cell] += 1
+                signatures.forEachMatch(window, cell: cell, hits: &hits) { signatureMatches[base + $0] += 1 }
             }
-            entries[lastIndex].add(window)
+            entries[lastIndex].windows += 1
+            entries[lastIndex].packets += window.packets
+            let entryBits = UInt64(lastIndex) << 32
+            for port in window.topDestinationPorts {
+                ports.update(entryBits | UInt64(port.key), initial: 0) { $0 += port.count }
+            }
+            var isNewHost = false
+            hosts.update(EntryHost(entry: Int32(lastIndex), host: window.source), initial: false) { seen in
+                isNewHost = !seen
+                seen = true
+            }
+            if isNewHost { entries[lastIndex].hosts += 1 }
         }
 
         /// Removes the open subnet-days whose key passes `isTaken` and returns them sorted by key.
+        /// - Complexity: O(e + p + h) for e open days, p port and h host entries, when any is taken.
         mutating func take(where isTaken: (SubnetDayKey) -> Bool) -> [(key: SubnetDayKey, counts: SubnetDayCounts)] {
-            // Checked first, because most calls take nothing and the entries are not worth copying.
-            guard open.keys.contains(where: isTaken) else { return [] }
+            // Checked first, because most calls take nothing and the tables are not worth rebuilding.
+            guard entries.contains(where: { isTaken($0.key) }) else { return [] }
+            // New position of each kept entry, or -1 - (position in `closedDays`) for a taken one.
+            var destination = [Int](repeating: 0, count: entries.count)
             var closedDays: [(key: SubnetDayKey, counts: SubnetDayCounts)] = []
-            var openEntries: [Entry] = []
-            var openIndex: [SubnetDayKey: Int] = [:]
-            for (key, index) in open {
-                if isTaken(key) {
-                    closedDays.append((key, counts(of: entries[index])))
+            var keptEntries: [Entry] = []
+            var keptMatches: [Int32] = []
+            let signatureCount = signatures.count
+            for (index, entry) in entries.enumerated() {
+                let matches = signatureMatches[index * signatureCount..<(index + 1) * signatureCount]
+                if isTaken(entry.key) {
+                    destination[index] = -1 - closedDays.count
+                    closedDays.append((entry.key, counts(of: entry, matches: matches)))
                 } else {
-                    openIndex[key] = openEntries.count
-                    openEntries.append(entries[index])
+                    destination[index] = keptEntries.count
+                    keptEntries.append(entry)
+                    keptMatches += matches
                 }
             }
-            open = openIndex
-            entries = openEntries
+
+            var keptPorts = OpenAddressingTable<UInt64, Int>()
+            ports.forEach { key, packets in
+                let target = destination[Int(key >> 32)]
+                if target < 0 {
+                    closedDays[-1 - target].counts.ports[UInt32(truncatingIfNeeded: key), default: 0] += packets
+                } else {
+                    keptPorts.update(UInt64(target) << 32 | (key & 0xFFFF_FFFF), initial: packets) { _ in }
+                }
+            }
+            var keptHosts = OpenAddressingTable<EntryHost, Bool>()
+            hosts.forEach { key, _ in
+                let target = destination[Int(key.entry)]
+                if target >= 0 { keptHosts.update(EntryHost(entry: Int32(target), host: key.host), initial: true) { _ in } }
+            }
+            var keptOpen = OpenAddressingTable<SubnetDayKey, Int32>()
+            for (index, entry) in keptEntries.enumerated() { keptOpen.update(entry.key, initial: Int32(index)) { _ in } }
+
+            open = keptOpen
+            entries = keptEntries
+            signatureMatches = keptMatches
+            ports = keptPorts
+            hosts = keptHosts
             lastKey = nil
+            for index in closedDays.indices { closedDays[index].counts.trimPorts(to: configuration.portsKept) }
             return closedDays.sorted { $0.key < $1.key }
         }
 
-        private func counts(of entry: Entry) -> SubnetDayCounts {
-            var counts = entry.counts
-            for cell in 0..<TAPCell.count { counts.cells[cell] += Int(entry.cells[cell]) }
-            for (index, matches) in entry.signatureMatches.enumerated() where matches > 0 {
-                counts.signatures[configuration.signatures[index].name, default: 0] += matches
+        /// The counts of a taken day, ports still to add.
+        private func counts(of entry: Entry, matches: ArraySlice<Int32>) -> SubnetDayCounts {
+            var counts = SubnetDayCounts()
+            counts.windows = entry.windows
+            counts.packets = entry.packets
+            counts.hosts = entry.hosts
+            for cell in 0..<TAPCell.count { counts.cells[cell] = Int(entry.cells[cell]) }
+            for (offset, count) in matches.enumerated() where count > 0 {
+                counts.signatures[configuration.signatures[offset].name, default: 0] += Int(count)
             }
-            counts.hosts = entry.hosts.count
-            counts.trimPorts(to: configuration.portsKept)
             return counts
         }
     }
 }
 
-extension SubnetDayAccumulator.Entry {
-    /// Counts the window in one TAP cell and tests it against the signatures of that cell.
-    mutating func add(cell: Int, of window: WindowSummary, candidates: [SubnetDayAccumulator.Matcher]) {
-        cells[cell] += 1
-        for matcher in candidates where matcher.matches(window) { signatureMatches[matcher.index] += 1 }
-    }
+extension SubnetDayKey: OpenAddressingKey {
+    var mixedBits: UInt64 { subnet.mixedBits ^ (UInt64(bitPattern: Int64(day)) &* 0x9FB2_1C65_1E98_DF25) }
+}
 
-    /// Counts the window's packets, ports and host.
-    mutating func add(_ window: WindowSummary) {
-        counts.windows += 1
-        counts.packets += window.packets
-        for port in window.topDestinationPorts { counts.ports[port.key, default: 0] += port.count }
-        hosts.update(window.source, initial: true) { _ in }
-    }
+extension UInt64: OpenAddressingKey {
+    var mixedBits: UInt64 { self }
 }
