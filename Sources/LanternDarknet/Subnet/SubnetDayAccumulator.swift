@@ -20,23 +20,13 @@ public final class SubnetDayAccumulator {
         public init() {}
     }
 
-    /// The counts of one open subnet-day that fit in place. Its signature matches, ports and
-    /// hosts live in tables shared by all open days, so a window touches no per-day heap object.
+    /// The fixed-size counts of one open subnet-day. Its signature matches, ports and hosts
+    /// live in arrays beside `Days.entries`, at the same position.
     fileprivate struct Entry {
         var key: SubnetDayKey
         var windows = 0
         var packets = 0
-        /// Distinct source hosts, counted as they enter `Days.hosts`.
-        var hosts = 0
         var cells = InlineArray<27, Int32>(repeating: 0)
-    }
-
-    /// A host seen in an open subnet-day, the key of the shared host table.
-    fileprivate struct EntryHost: OpenAddressingKey {
-        var entry: Int32
-        var host: IPAddress
-
-        var mixedBits: UInt64 { host.mixedBits ^ (UInt64(UInt32(bitPattern: entry)) &* 0xD6E8_FEB8_6659_FD93) }
     }
 
     public let configuration: Configuration
@@ -74,9 +64,9 @@ public final class SubnetDayAccumulator {
     /// The open subnet-days. A struct behind the class, so a window costs one access to the
     /// class's stored state instead of a runtime exclusivity check per property.
     ///
-    /// Each day's counts sit in `entries`; what varies in size sits in three tables shared by all
-    /// days and keyed by entry position. Per-day heap objects made each window a handful of
-    /// cache misses.
+    /// Each day's fixed counts sit in `entries`, its signature matches in one flat array, and its
+    /// ports and hosts in small tables of its own. Windows of one subnet arrive together, so
+    /// they find that day's tables in the cache; tables shared by all days missed it each time.
     private struct Days {
         let configuration: Configuration
         private let signatures: SignatureIndex
@@ -84,9 +74,10 @@ public final class SubnetDayAccumulator {
         private var entries: [Entry] = []
         /// Matches of signature s in entry e, at `e * signatures.count + s`.
         private var signatureMatches: [Int32] = []
-        /// `entry << 32 | protocol << 16 | port` → packets.
-        private var ports = OpenAddressingTable<UInt64, Int>()
-        private var hosts = OpenAddressingTable<EntryHost, Bool>()
+        /// Per entry, `protocol << 16 | port` → packets.
+        private var ports: [OpenAddressingTable<UInt32, Int>] = []
+        /// Per entry, the distinct source hosts.
+        private var hosts: [OpenAddressingTable<IPAddress, Bool>] = []
         private var hits: [(signature: Int32, packets: Int)] = []
         /// The subnet-day of the previous window. Windows arrive sorted by source within each
         /// sweep, so neighbours in one subnet skip the hash lookup.
@@ -115,6 +106,8 @@ public final class SubnetDayAccumulator {
                     lastIndex = entries.count
                     open.update(key, initial: Int32(lastIndex)) { _ in }
                     entries.append(Entry(key: key))
+                    ports.append(OpenAddressingTable())
+                    hosts.append(OpenAddressingTable())
                     signatureMatches.append(contentsOf: repeatElement(0, count: signatures.count))
                 }
             }
@@ -130,55 +123,33 @@ public final class SubnetDayAccumulator {
             }
             entries[lastIndex].windows += 1
             entries[lastIndex].packets += window.packets
-            let entryBits = UInt64(lastIndex) << 32
             for port in window.topDestinationPorts {
-                ports.update(entryBits | UInt64(port.key), initial: 0) { $0 += port.count }
+                ports[lastIndex].update(port.key, initial: 0) { $0 += port.count }
             }
-            var isNewHost = false
-            hosts.update(EntryHost(entry: Int32(lastIndex), host: window.source), initial: false) { seen in
-                isNewHost = !seen
-                seen = true
-            }
-            if isNewHost { entries[lastIndex].hosts += 1 }
+            hosts[lastIndex].update(window.source, initial: true) { _ in }
         }
 
         /// Removes the open subnet-days whose key passes `isTaken` and returns them sorted by key.
-        /// - Complexity: O(e + p + h) for e open days, p port and h host entries, when any is taken.
+        /// - Complexity: O(e + p) for e open days and p ports of the days taken.
         mutating func take(where isTaken: (SubnetDayKey) -> Bool) -> [(key: SubnetDayKey, counts: SubnetDayCounts)] {
             // Checked first, because most calls take nothing and the tables are not worth rebuilding.
             guard entries.contains(where: { isTaken($0.key) }) else { return [] }
-            // New position of each kept entry, or -1 - (position in `closedDays`) for a taken one.
-            var destination = [Int](repeating: 0, count: entries.count)
             var closedDays: [(key: SubnetDayKey, counts: SubnetDayCounts)] = []
             var keptEntries: [Entry] = []
             var keptMatches: [Int32] = []
-            let signatureCount = signatures.count
+            var keptPorts: [OpenAddressingTable<UInt32, Int>] = []
+            var keptHosts: [OpenAddressingTable<IPAddress, Bool>] = []
             for (index, entry) in entries.enumerated() {
-                let matches = signatureMatches[index * signatureCount..<(index + 1) * signatureCount]
                 if isTaken(entry.key) {
-                    destination[index] = -1 - closedDays.count
-                    closedDays.append((entry.key, counts(of: entry, matches: matches)))
+                    closedDays.append((entry.key, counts(at: index)))
                 } else {
-                    destination[index] = keptEntries.count
                     keptEntries.append(entry)
-                    keptMatches += matches
+                    keptMatches += matches(at: index)
+                    keptPorts.append(ports[index])
+                    keptHosts.append(hosts[index])
                 }
             }
 
-            var keptPorts = OpenAddressingTable<UInt64, Int>()
-            ports.forEach { key, packets in
-                let target = destination[Int(key >> 32)]
-                if target < 0 {
-                    closedDays[-1 - target].counts.ports[UInt32(truncatingIfNeeded: key), default: 0] += packets
-                } else {
-                    keptPorts.update(UInt64(target) << 32 | (key & 0xFFFF_FFFF), initial: packets) { _ in }
-                }
-            }
-            var keptHosts = OpenAddressingTable<EntryHost, Bool>()
-            hosts.forEach { key, _ in
-                let target = destination[Int(key.entry)]
-                if target >= 0 { keptHosts.update(EntryHost(entry: Int32(target), host: key.host), initial: true) { _ in } }
-            }
             var keptOpen = OpenAddressingTable<SubnetDayKey, Int32>()
             for (index, entry) in keptEntries.enumerated() { keptOpen.update(entry.key, initial: Int32(index)) { _ in } }
 
@@ -188,20 +159,25 @@ public final class SubnetDayAccumulator {
             ports = keptPorts
             hosts = keptHosts
             lastKey = nil
-            for index in closedDays.indices { closedDays[index].counts.trimPorts(to: configuration.portsKept) }
             return closedDays.sorted { $0.key < $1.key }
         }
 
-        /// The counts of a taken day, ports still to add.
-        private func counts(of entry: Entry, matches: ArraySlice<Int32>) -> SubnetDayCounts {
+        private func matches(at index: Int) -> ArraySlice<Int32> {
+            signatureMatches[index * signatures.count..<(index + 1) * signatures.count]
+        }
+
+        /// The counts of the open day at `index`, as the store keeps them.
+        private func counts(at index: Int) -> SubnetDayCounts {
             var counts = SubnetDayCounts()
-            counts.windows = entry.windows
-            counts.packets = entry.packets
-            counts.hosts = entry.hosts
-            for cell in 0..<TAPCell.count { counts.cells[cell] = Int(entry.cells[cell]) }
-            for (offset, count) in matches.enumerated() where count > 0 {
+            counts.windows = entries[index].windows
+            counts.packets = entries[index].packets
+            counts.hosts = hosts[index].count
+            for cell in 0..<TAPCell.count { counts.cells[cell] = Int(entries[index].cells[cell]) }
+            for (offset, count) in matches(at: index).enumerated() where count > 0 {
                 counts.signatures[configuration.signatures[offset].name, default: 0] += Int(count)
             }
+            ports[index].forEach { key, packets in counts.ports[key] = packets }
+            counts.trimPorts(to: configuration.portsKept)
             return counts
         }
     }
@@ -211,6 +187,3 @@ extension SubnetDayKey: OpenAddressingKey {
     var mixedBits: UInt64 { subnet.mixedBits ^ (UInt64(bitPattern: Int64(day)) &* 0x9FB2_1C65_1E98_DF25) }
 }
 
-extension UInt64: OpenAddressingKey {
-    var mixedBits: UInt64 { self }
-}
