@@ -43,6 +43,40 @@ final class CaptureReaderTests: XCTestCase {
         }
     }
 
+    /// The ingest decodes every frame into one reused packet and details; across frames of
+    /// every kind that must give what a fresh decode gives.
+    func testInPlaceDecodeMatchesOutcome() throws {
+        let decoder = PacketDecoder()
+        var packet = Packet(timestamp: 0, source: IPAddress(ipv4: 0), destination: IPAddress(ipv4: 0), transport: .other)
+        var details = PacketDetails()
+        var kinds = [0, 0, 0]
+        for path in try Support.dataFiles() {
+            guard let reader = try? CaptureReader(path: path) else { continue }
+            while let record = try? reader.next() {
+                let outcome = decoder.decode(
+                    linkType: reader.linkType, bytes: record.bytes, wireLength: record.wireLength, timestamp: record.timestamp)
+                let kind = decoder.decode(
+                    linkType: reader.linkType, bytes: record.bytes, wireLength: record.wireLength, timestamp: record.timestamp,
+                    into: &packet, details: &details)
+                switch outcome {
+                case .packet(let expected, let expectedDetails):
+                    XCTAssertEqual(kind, .packet, path)
+                    XCTAssertEqual(String(describing: packet), String(describing: expected), path)
+                    XCTAssertEqual(details, expectedDetails, path)
+                    kinds[0] += 1
+                case .notIP(let expectedDetails):
+                    XCTAssertEqual(kind, .notIP, path)
+                    XCTAssertEqual(details, expectedDetails, path)
+                    kinds[1] += 1
+                case .undecodable(let anomalies):
+                    XCTAssertEqual(kind, .undecodable(anomalies), path)
+                    kinds[2] += 1
+                }
+            }
+        }
+        XCTAssertTrue(kinds.allSatisfy { $0 > 0 }, "the shared captures hold packets, other frames and undecodable ones: \(kinds)")
+    }
+
     // MARK: Decoded fields against tshark
 
     /// tshark display filters and the same count computed from our packets. ICMP errors are

@@ -50,22 +50,48 @@ public struct CaptureStatistics: Sendable, Equatable {
     /// Records one decode outcome with the record sizes and time it came from.
     /// - Complexity: O(1).
     public mutating func add(_ outcome: DecodeOutcome, capturedLength: Int, wireLength: Int, timestamp: Double) {
+        addRecord(capturedLength: capturedLength, wireLength: wireLength, timestamp: timestamp)
+        switch outcome {
+        case .packet(let packet, let details): addPacket(packet, details: details)
+        case .notIP: addOther(.notIP)
+        case .undecodable(let anomalies): addOther(.undecodable(anomalies))
+        }
+    }
+
+    /// Records one frame decoded in place; `packet` and `details` are read only for `.packet`.
+    /// - Complexity: O(1).
+    public mutating func add(_ record: CaptureRecord, kind: DecodeKind, packet: Packet, details: PacketDetails) {
+        addRecord(capturedLength: record.capturedLength, wireLength: record.wireLength, timestamp: record.timestamp)
+        if kind == .packet {
+            addPacket(packet, details: details)
+        } else {
+            addOther(kind)
+        }
+    }
+
+    private mutating func addRecord(capturedLength: Int, wireLength: Int, timestamp: Double) {
         records += 1
         wireBytes += wireLength
         if capturedLength < wireLength { shortRecords += 1 }
         if firstTimestamp.map({ timestamp < $0 }) ?? true { firstTimestamp = timestamp }
         if lastTimestamp.map({ timestamp > $0 }) ?? true { lastTimestamp = timestamp }
-        switch outcome {
-        case .packet(let packet, let details):
-            packets += 1
-            countTransport(packet)
-            if packet.source.isIPv6 { ipv6 += 1 }
-            if packet.isFragment { fragments += 1 }
-            if packet.isLaterFragment { laterFragments += 1 }
-            if details.ipVersionMismatch { ipVersionMismatches += 1 }
-            countAnomalies(packet.anomalies)
-        case .notIP:
-            notIP += 1
+    }
+
+    private mutating func addPacket(_ packet: Packet, details: PacketDetails) {
+        packets += 1
+        countTransport(packet)
+        if packet.source.isIPv6 { ipv6 += 1 }
+        if packet.isFragment { fragments += 1 }
+        if packet.isLaterFragment { laterFragments += 1 }
+        if details.ipVersionMismatch { ipVersionMismatches += 1 }
+        countAnomalies(packet.anomalies)
+    }
+
+    /// Counts a frame that gave no packet.
+    private mutating func addOther(_ kind: DecodeKind) {
+        switch kind {
+        case .packet: break
+        case .notIP: notIP += 1
         case .undecodable(let anomalies):
             undecodable += 1
             countAnomalies(anomalies)

@@ -29,8 +29,9 @@ extension PacketDecoder {
     static let maximumIPv6ExtensionHeaders = 8
 
     func decodeIP(
-        _ frame: Bytes, at offset: Int, expectedVersion: UInt8, timestamp: Double, details: inout PacketDetails
-    ) -> DecodeOutcome {
+        _ frame: Bytes, at offset: Int, expectedVersion: UInt8, timestamp: Double, packet: inout Packet,
+        details: inout PacketDetails
+    ) -> DecodeKind {
         guard frame.count > offset else {
             return .undecodable(offset < frame.wireLength ? .truncated : .badIPLength)
         }
@@ -41,21 +42,22 @@ extension PacketDecoder {
             anomalies.insert(.badLinkHeader)
         }
         switch version {
-        case 4: return decodeIPv4(frame, at: offset, timestamp: timestamp, anomalies: anomalies, details: &details)
-        case 6: return decodeIPv6(frame, at: offset, timestamp: timestamp, anomalies: anomalies, details: &details)
+        case 4: return decodeIPv4(frame, at: offset, timestamp: timestamp, anomalies: anomalies, packet: &packet, details: &details)
+        case 6: return decodeIPv6(frame, at: offset, timestamp: timestamp, anomalies: anomalies, packet: &packet, details: &details)
         default: return .undecodable(.badLinkHeader)
         }
     }
 
     private func decodeIPv4(
-        _ frame: Bytes, at start: Int, timestamp: Double, anomalies: PacketAnomalies, details: inout PacketDetails
-    ) -> DecodeOutcome {
+        _ frame: Bytes, at start: Int, timestamp: Double, anomalies: PacketAnomalies, packet: inout Packet,
+        details: inout PacketDetails
+    ) -> DecodeKind {
         let captured = frame.count - start
         let onWire = frame.wireLength - start
         guard captured >= 20 else {
             return .undecodable(anomalies.union(captured < onWire ? .truncated : .badIPLength))
         }
-        var packet = Packet(
+        packet = Packet(
             timestamp: timestamp, source: IPAddress(ipv4: frame.u32(start + 12)),
             destination: IPAddress(ipv4: frame.u32(start + 16)), transport: .other,
             wireLength: frame.wireLength, anomalies: anomalies)
@@ -80,9 +82,9 @@ extension PacketDecoder {
         // the addresses are kept and nothing is decoded further (never IP-in-IP).
         guard headerLength >= 20, headerLength <= datagramLength else {
             packet.anomalies.insert(.badIPv4HeaderLength)
-            return .packet(packet, details)
+            return .packet
         }
-        guard headerLength <= captured else { return .packet(packet, details) }
+        guard headerLength <= captured else { return .packet }
 
         let fragmentOffset = Int(fragmentField & 0x1FFF) * 8
         packet.isFragment = fragmentOffset != 0 || fragmentField & 0x2000 != 0
@@ -92,18 +94,19 @@ extension PacketDecoder {
             start: start + headerLength, capturedEnd: start + min(captured, datagramLength),
             declaredLength: datagramLength - headerLength)
         decodeTransport(ipProtocol, segment, frame, packet: &packet, details: &details)
-        return .packet(packet, details)
+        return .packet
     }
 
     private func decodeIPv6(
-        _ frame: Bytes, at start: Int, timestamp: Double, anomalies: PacketAnomalies, details: inout PacketDetails
-    ) -> DecodeOutcome {
+        _ frame: Bytes, at start: Int, timestamp: Double, anomalies: PacketAnomalies, packet: inout Packet,
+        details: inout PacketDetails
+    ) -> DecodeKind {
         let captured = frame.count - start
         let onWire = frame.wireLength - start
         guard captured >= 40 else {
             return .undecodable(anomalies.union(captured < onWire ? .truncated : .badIPLength))
         }
-        var packet = Packet(
+        packet = Packet(
             timestamp: timestamp,
             source: IPAddress(ipv6High: frame.u64(start + 8), low: frame.u64(start + 16)),
             destination: IPAddress(ipv6High: frame.u64(start + 24), low: frame.u64(start + 32)),
@@ -133,13 +136,13 @@ extension PacketDecoder {
         if walk.cut {
             // Headers that run past the datagram itself (not just past the capture) are bad lengths.
             if !packet.anomalies.contains(.truncated) { packet.anomalies.insert(.badIPLength) }
-            return .packet(packet, details)
+            return .packet
         }
-        if walk.stopped { return .packet(packet, details) }
+        if walk.stopped { return .packet }
         let segment = Segment(
             start: walk.offset, capturedEnd: capturedEnd, declaredLength: start + datagramLength - walk.offset)
         decodeTransport(walk.nextHeader, segment, frame, packet: &packet, details: &details)
-        return .packet(packet, details)
+        return .packet
     }
 
     /// Skips hop-by-hop (0), routing (43), fragment (44), destination options (60),

@@ -50,17 +50,47 @@ public struct PacketDecoder: Sendable {
     ///   `.undecodable` when IP was expected but too little of it was there to name a source.
     /// - Complexity: O(1). Tag, label, TLV and extension-header walks are bounded by constants.
     public func decode(linkType: Int32, bytes: UnsafeRawBufferPointer, wireLength: Int, timestamp: Double) -> DecodeOutcome {
-        let frame = Bytes(bytes, wireLength: wireLength)
+        var packet = Packet(timestamp: timestamp, source: IPAddress(ipv4: 0), destination: IPAddress(ipv4: 0), transport: .other)
         var details = PacketDetails()
+        switch decode(linkType: linkType, bytes: bytes, wireLength: wireLength, timestamp: timestamp, into: &packet, details: &details) {
+        case .packet: return .packet(packet, details)
+        case .notIP: return .notIP(details)
+        case .undecodable(let anomalies): return .undecodable(anomalies)
+        }
+    }
+
+    /// Decodes one captured frame as `decode(linkType:bytes:wireLength:timestamp:)` does, but
+    /// writes the packet and details into storage the caller reuses for every frame.
+    ///
+    /// Returning a `DecodeOutcome` copied the packet (about 150 bytes) and its details several
+    /// times per frame on the way to the aggregator. `packet` is overwritten whole for `.packet`
+    /// and left unchanged otherwise. `details` is always overwritten.
+    public func decode(
+        linkType: Int32, bytes: UnsafeRawBufferPointer, wireLength: Int, timestamp: Double,
+        into packet: inout Packet, details: inout PacketDetails
+    ) -> DecodeKind {
+        let frame = Bytes(bytes, wireLength: wireLength)
+        details = PacketDetails()
         switch locateNetworkLayer(linkType: linkType, frame: frame, details: &details) {
         case .ip(let offset, let expectedVersion):
-            return decodeIP(frame, at: offset, expectedVersion: expectedVersion, timestamp: timestamp, details: &details)
+            return decodeIP(frame, at: offset, expectedVersion: expectedVersion, timestamp: timestamp, packet: &packet, details: &details)
         case .notIP:
-            return .notIP(details)
+            return .notIP
         case .broken(let anomalies):
             return .undecodable(anomalies)
         }
     }
+}
+
+/// The kind of result of decoding one frame in place; the packet and details themselves are in
+/// the caller's storage.
+public enum DecodeKind: Sendable, Equatable {
+    /// An IP packet, possibly flagged with anomalies.
+    case packet
+    /// A frame of another protocol (ARP, LLDP, IPX, …). Counted, not an error.
+    case notIP
+    /// IP was expected but too little of it was captured or valid to name a source address.
+    case undecodable(PacketAnomalies)
 }
 
 /// What `PacketDecoder.decode` made of one frame.

@@ -156,11 +156,16 @@ public final class CaptureIngest {
             }
         }
 
+        // Reused for every frame, so the decoder writes in place instead of returning copies.
+        var packet = Packet(timestamp: 0, source: IPAddress(ipv4: 0), destination: IPAddress(ipv4: 0), transport: .other)
+        var details = PacketDetails()
         do {
             while let record = try reader.next() {
-                let result = decoder.decode(linkType: reader.linkType, bytes: record.bytes, wireLength: record.wireLength, timestamp: record.timestamp)
-                outcome.statistics.add(record, outcome: result)
-                if let packet = result.packet { aggregator.add(packet) }
+                let kind = decoder.decode(
+                    linkType: reader.linkType, bytes: record.bytes, wireLength: record.wireLength, timestamp: record.timestamp,
+                    into: &packet, details: &details)
+                outcome.statistics.add(record, kind: kind, packet: packet, details: details)
+                if kind == .packet { aggregator.add(packet) }
                 if pending.count >= batchSize { flush() }
                 if let interval, !pending.isEmpty, Date().timeIntervalSince(lastFlush) >= interval { flush() }
                 if outcome.statistics.records & 0xFFFF == 0 {
