@@ -46,17 +46,19 @@ public final class CaptureReader {
     /// gzip trailer (exact below 4 GiB, an estimate above, because the trailer stores it
     /// modulo 2^32). Compare `bytesRead` with this for progress. Nil for live capture.
     public let streamSize: Int64?
+    // The state `next()` reads and changes per record is unchecked: no method here runs caller
+    // code, so no access can overlap another, and the runtime checks cost more than the reads.
     /// Records returned by `next()` so far.
-    public private(set) var recordsRead = 0
+    @exclusivity(unchecked) public private(set) var recordsRead = 0
 
-    private var handle: OpaquePointer?
+    @exclusivity(unchecked) private var handle: OpaquePointer?
     private let isLive: Bool
-    private var finished = false
+    @exclusivity(unchecked) private var finished = false
     /// Multiplier from the record's sub-second field to seconds (1e-9 or 1e-6).
     private let subsecondScale: Double
     /// Offset counted from record sizes, for streams where `ftello` cannot tell (the gzip
     /// stream has no seek function). Exact for classic pcap, low for pcapng.
-    private var countedOffset: Int64 = 24
+    @exclusivity(unchecked) private var countedOffset: Int64 = 24
     private var lastKnownOffset: Int64 = 0
 
     /// Opens a capture file. gzip files are recognised by their magic bytes (1f 8b) and read

@@ -30,7 +30,8 @@ public final class SubnetDayAccumulator {
     }
 
     public let configuration: Configuration
-    private var days: Days
+    // Unchecked: no method of `Days` runs caller code, so nothing can reach `days` while it changes.
+    @exclusivity(unchecked) private var days: Days
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
