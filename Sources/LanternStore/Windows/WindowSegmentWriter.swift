@@ -72,7 +72,7 @@ struct WindowSegmentWriter {
             record.appendVarint(window.packetsFromWebOrDNSPort)
             record.append(WindowSegment.mechanicalByte(label: window.mechanicalLabel, rule: window.mechanicalRule))
             record.appendVarint(window.features.count)
-            for value in window.features { record.appendDouble(value) }
+            record.appendDoubles(window.features)
             record.appendSparseCounts(window.kindCounts)
             record.appendSparseCounts(window.destinationBlocks)
             record.appendSparseCounts(window.tapDestinations)
@@ -229,6 +229,11 @@ struct ByteCursor {
     mutating func appendDouble(_ value: Double) {
         // Whole-number test by converting to Int and back: `rounded(.towardZero)` calls libm's
         // trunc on the x86-64 baseline, which has no rounding instruction.
+        // +0.0 first: most features of a small window are zero.
+        if value.bitPattern == 0 {
+            append(0)
+            return
+        }
         if value >= 0, value < 0x1p52, value.sign == .plus {
             let whole = Int(value)
             if Double(whole) == value {
@@ -238,6 +243,16 @@ struct ByteCursor {
         }
         append(1)
         appendLittleEndian(value.bitPattern)
+    }
+
+    /// Appends each value as `appendDouble` does. The loop runs on a local copy of the cursor,
+    /// so the write position stays in a register instead of being stored after every byte.
+    mutating func appendDoubles(_ values: [Double]) {
+        var local = self
+        values.withUnsafeBufferPointer { values in
+            for value in values { local.appendDouble(value) }
+        }
+        self = local
     }
 
     /// Appends a time of the window exactly. It is stored as its distance from the window start
@@ -267,9 +282,16 @@ struct ByteCursor {
             for value in values { appendVarint(value) }
             return
         }
-        var mask = 0
-        for (index, value) in values.enumerated() where value != 0 { mask |= 1 << index }
-        appendVarint(mask)
-        for value in values where value != 0 { appendVarint(value) }
+        // Through a buffer pointer, and the second pass visits only the mask's bits: the
+        // array's per-element checks cost more than the few bytes written.
+        values.withUnsafeBufferPointer { values in
+            var mask = 0
+            for index in values.indices where values[index] != 0 { mask |= 1 << index }
+            appendVarint(mask)
+            while mask != 0 {
+                appendVarint(values[mask.trailingZeroBitCount])
+                mask &= mask - 1
+            }
+        }
     }
 }
