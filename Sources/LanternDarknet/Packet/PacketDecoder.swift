@@ -62,7 +62,7 @@ public struct PacketDecoder: Sendable {
     /// Decodes one captured frame as `decode(linkType:bytes:wireLength:timestamp:)` does, but
     /// writes the packet and details into storage the caller reuses for every frame.
     ///
-    /// Returning a `DecodeOutcome` copied the packet (about 150 bytes) and its details several
+    /// Returning a `DecodeOutcome` copied the packet (128 bytes) and its details several
     /// times per frame on the way to the aggregator. `packet` is overwritten whole for `.packet`
     /// and left unchanged otherwise. `details` is always overwritten.
     public func decode(
