@@ -80,9 +80,10 @@ extension SubnetScreenTests {
         XCTAssertEqual(screen.handle(.character("r")), .none, "the old key does nothing")
         XCTAssertEqual(screen.handle(.character("?")), .redraw)
         let text = screen.render(width: 120, height: 30).text
-        // The key column is as wide as the widest keys ("Down j", "Home g"), as on the other screens.
-        XCTAssertTrue(text.contains("  Home g  Move the cursor to the first day"), text)
-        XCTAssertTrue(text.contains("  R       List the ten subnets"), text)
+        // The key column is as wide as the widest keys ("Right l"), as on the other screens.
+        XCTAssertTrue(text.contains("  Home g   Move the cursor to the first day"), text)
+        XCTAssertTrue(text.contains("  R        List the ten subnets"), text)
+        XCTAssertTrue(text.contains("  Right l  Move the cursor to the next day"), text)
         XCTAssertEqual(screen.handle(.escape), .redraw)
         XCTAssertEqual(screen.handle(.character("g")), .redraw)
         XCTAssertEqual(screen.cursorDay, 0)

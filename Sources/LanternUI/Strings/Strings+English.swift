@@ -148,8 +148,8 @@ extension Strings {
         .subnetActionFlagShort: "next flag",
         .subnetActionFlag: "Jump to the next flag, newest first",
         .screenSwitchHelp: "Tab or 1/2/3 switch between the Review, Subnets and Mail screens",
-        .keyLeft: "←",
-        .keyRight: "→",
+        .keyLeft: "Left",
+        .keyRight: "Right",
         .keyBackspace: "Backspace",
         .keySpace: "Space",
 

@@ -148,8 +148,8 @@ extension Strings {
         .subnetActionFlagShort: "次のフラグ",
         .subnetActionFlag: "次のフラグへ移動(新しい順)",
         .screenSwitchHelp: "Tab または 1/2/3 で判定画面、サブネット画面、メール画面を切り替え",
-        .keyLeft: "←",
-        .keyRight: "→",
+        .keyLeft: "Left",
+        .keyRight: "Right",
         .keyBackspace: "Backspace",
         .keySpace: "Space",
 
