@@ -32,6 +32,13 @@ final class DisplayWidthWrapTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.wrap("abcdefghij", width: 4), ["abcd", "efgh", "ij"], "a word wider than a line is broken")
     }
 
+    func testDoubleSpacesKeptInsideLine() {
+        // The Subnets detail separates port entries by two spaces.
+        XCTAssertEqual(DisplayWidth.wrap("23/tcp 40  445/tcp 12  22/tcp 9", width: 24), ["23/tcp 40  445/tcp 12", "22/tcp 9"])
+        XCTAssertEqual(DisplayWidth.wrap("  indented  text  ", width: 20), ["indented  text"], "no spaces at line ends")
+        XCTAssertEqual(DisplayWidth.wrap("abc    def", width: 4), ["abc", "def"])
+    }
+
     func testEmptyAndNarrow() {
         XCTAssertEqual(DisplayWidth.wrap("", width: 10), [])
         XCTAssertEqual(DisplayWidth.wrap("判定", width: 0), [])

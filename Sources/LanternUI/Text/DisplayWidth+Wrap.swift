@@ -6,7 +6,8 @@ extension DisplayWidth {
     /// character is broken between any two characters, filling each line. A closing mark such
     /// as "、" or "」" never starts a line: the character before it moves down with it, as
     /// Japanese line breaking (kinsoku) requires. A wide character never straddles two lines,
-    /// and a character wider than `width` is dropped.
+    /// and a character wider than `width` is dropped. Spaces between words are kept as they are,
+    /// except at the start and end of a line.
     ///
     /// - Complexity: O(n) in the number of scalars.
     public static func wrap(_ text: String, width: Int) -> [String] {
@@ -22,7 +23,9 @@ extension DisplayWidth {
             used = 0
         }
 
-        for word in text.split(separator: " ") {
+        // Empty words keep runs of spaces inside a line, such as the two between port entries.
+        // At the start of a line they add nothing, and spaces at its end are trimmed.
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
             let pieces = clusters(of: String(word)).filter { $0.width <= width }
             let wordWidth = pieces.reduce(0) { $0 + $1.width }
             let gap = used > 0 ? 1 : 0
@@ -50,6 +53,7 @@ extension DisplayWidth {
                 used += piece.width
             }
         }
+        while current.last?.text == " " { current.removeLast() }
         if !current.isEmpty { lines.append(current) }
         return lines.map { line in line.map(\.text).joined() }
     }
