@@ -60,6 +60,23 @@ final class ReviewScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("境界付近の判定"), text)
     }
 
+    /// Every screen shows the same notice, wrapped at word boundaries, in both languages.
+    func testTooSmallNoticeSameOnEveryScreen() {
+        for (strings, start) in [(Strings.en, "Window too small:"), (.ja, "画面が小さすぎます")] {
+            let renders: [(String, ScreenGrid)] = [
+                ("review", ReviewScreen(review: FakeReview(), strings: strings).render(width: 30, height: 6)),
+                ("subnets", SubnetScreen(timeline: SubnetScreenTests.syntheticTimeline(rows: 5, days: 10), strings: strings)
+                    .render(width: 30, height: 6)),
+                ("mail", MailScreen(review: FakeMailReview(), strings: strings).render(width: 30, height: 6)),
+            ]
+            let expected = renders[0].1.text
+            XCTAssertTrue(expected.contains(start), expected)
+            for (name, grid) in renders { XCTAssertEqual(grid.text, expected, name) }
+        }
+        let english = ReviewScreen(review: FakeReview(), strings: .en).render(width: 30, height: 6).text
+        XCTAssertTrue(english.contains("Window too small: needs at"), "words stay whole: \(english)")
+    }
+
     func testTooSmallNoticeAndRecovery() {
         let screen = ReviewScreen(review: FakeReview(), strings: .en)
         let small = screen.render(width: 20, height: 5).text

@@ -16,11 +16,8 @@ extension MailScreen {
     /// notice is drawn.
     public func render(into grid: inout ScreenGrid) {
         grid.clear(role: .normal)
-        guard grid.width >= ReviewScreen.minimumWidth, grid.height >= ReviewScreen.minimumHeight else {
-            let text = strings(.tooSmall, ["width": String(ReviewScreen.minimumWidth), "height": String(ReviewScreen.minimumHeight)])
-            for (index, line) in wrapCells(text, width: grid.width).prefix(grid.height).enumerated() {
-                grid.draw(line, row: index, column: 0)
-            }
+        guard grid.fitsScreens else {
+            grid.drawTooSmallNotice(strings)
             return
         }
         drawStatusLine(into: &grid, row: 0)

@@ -16,8 +16,8 @@ extension ReviewScreen {
     public func render(into grid: inout ScreenGrid) {
         grid.clear(role: .normal)
         queueArea = nil
-        guard grid.width >= ReviewScreen.minimumWidth, grid.height >= ReviewScreen.minimumHeight else {
-            drawTooSmall(into: &grid)
+        guard grid.fitsScreens else {
+            grid.drawTooSmallNotice(strings)
             return
         }
         drawStatusLine(into: &grid, row: 0)
@@ -200,21 +200,11 @@ extension ReviewScreen {
         grid.drawKeyBar(keyMap.keyBarEntries(strings), row: row)
     }
 
-    // MARK: - Help and the too-small notice
+    // MARK: - Help
 
     func drawHelp(into grid: inout ScreenGrid, in rect: Rect) {
         let closeKeys = keyMap.keys(for: .toggleHelp).map { $0.displayName(strings) }.joined(separator: " ")
         grid.drawKeyHelp(title: strings(.helpTitle) + "  " + strings(.helpClose, ["keys": closeKeys]),
                          entries: keyMap.helpEntries(strings), footer: strings(.helpReserved), in: rect)
-    }
-
-    func drawTooSmall(into grid: inout ScreenGrid) {
-        guard grid.width > 0, grid.height > 0 else { return }
-        let text = strings(.tooSmall, ["width": String(ReviewScreen.minimumWidth), "height": String(ReviewScreen.minimumHeight)])
-        let lines = DisplayWidth.wrap(text, width: grid.width)
-        let top = max(0, (grid.height - lines.count) / 2)
-        for (index, line) in lines.prefix(grid.height).enumerated() {
-            grid.draw(line, row: top + index, column: 0, role: .normal)
-        }
     }
 }

@@ -19,9 +19,8 @@ extension SubnetScreen {
     public func render(into grid: inout ScreenGrid) {
         grid.clear(role: .normal)
         heatmapArea = nil
-        guard grid.width >= ReviewScreen.minimumWidth, grid.height >= ReviewScreen.minimumHeight else {
-            grid.draw(strings(.tooSmall, ["width": String(ReviewScreen.minimumWidth), "height": String(ReviewScreen.minimumHeight)]),
-                      row: 0, column: 0, role: .normal)
+        guard grid.fitsScreens else {
+            grid.drawTooSmallNotice(strings)
             return
         }
         drawStatus(into: &grid)
