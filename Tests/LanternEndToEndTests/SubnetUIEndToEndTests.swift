@@ -6,34 +6,15 @@ import XCTest
 /// `/`, opens the flagged cell and reads the signature's name.
 final class SubnetUIEndToEndTests: XCTestCase {
     private var directory = ""
-    private var session = ""
 
     override func setUpWithError() throws {
         try EndToEnd.requireBinary()
         try EndToEnd.requireTool("/usr/bin/tmux", package: "tmux")
         directory = try EndToEnd.temporaryDirectory()
-        session = "lantern-subnets-\(UUID().uuidString.prefix(8))"
     }
 
     override func tearDownWithError() throws {
-        _ = try? EndToEnd.run("/usr/bin/tmux", ["kill-session", "-t", session])
         try? FileManager.default.removeItem(atPath: directory)
-    }
-
-    private func tmux(_ arguments: [String]) throws {
-        XCTAssertEqual(try EndToEnd.run("/usr/bin/tmux", arguments).status, 0, "tmux \(arguments)")
-    }
-
-    private func waitFor(_ what: String, seconds: Double = 30, _ predicate: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        var last = ""
-        while Date() < deadline {
-            last = try EndToEnd.run("/usr/bin/tmux", ["capture-pane", "-p", "-t", session]).stdout
-            if predicate(last) { return last }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        XCTFail("timed out waiting for \(what); screen:\n\(last)")
-        return last
     }
 
     func testJumpToFlaggedSubnetShowsSignatureName() throws {
@@ -63,20 +44,22 @@ final class SubnetUIEndToEndTests: XCTestCase {
         }, "no planted subnet flagged into the 5000/TCP prototype; flags: \(newest.filter { planted.contains($0.key) })")
 
         let command = "cd '\(directory)' && exec '\(EndToEnd.binary)' tui --db s.db --lang en"
-        try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "34", command])
-        _ = try waitFor("the review screen") { $0.contains("2 Subnets") }
-        try tmux(["send-keys", "-t", session, "2"])
-        _ = try waitFor("the Subnets screen") { $0.contains("Flags, newest first") }
+        let ui = try TmuxSession(command: command, width: 120, height: 34)
+        try ui.waitFor("the review screen", seconds: 30) { $0.contains("2 Subnets") }
+        try ui.send("2")
+        try ui.waitFor("the Subnets screen", seconds: 30) { $0.contains("Flags, newest first") }
         // A host address inside the subnet, so the jump goes through CIDR containment.
         let address = target.replacingOccurrences(of: ".0.0/16", with: ".7.9")
-        try tmux(["send-keys", "-t", session, "/"])
-        try tmux(["send-keys", "-t", session, "-l", address])
-        try tmux(["send-keys", "-t", session, "Enter"])
-        _ = try waitFor("the cursor on \(target)") { $0.contains(target) && !$0.contains("Go to address") }
-        try tmux(["send-keys", "-t", session, "Enter"])
-        let detail = try waitFor("the cell detail with the signature") { $0.contains("\(target) on ") && $0.contains("nas-5000-scan") }
+        try ui.send("/")
+        try ui.type(address)
+        try ui.send("Enter")
+        try ui.waitFor("the cursor on \(target)", seconds: 30) { $0.contains(target) && !$0.contains("Go to address") }
+        try ui.send("Enter")
+        let detail = try ui.waitFor("the cell detail with the signature", seconds: 30) {
+            $0.contains("\(target) on ") && $0.contains("nas-5000-scan")
+        }
         XCTAssertTrue(detail.contains("NAS admin scan on 5000/TCP"), detail)
         XCTAssertTrue(detail.contains("Flagged:"), detail)
-        try tmux(["send-keys", "-t", session, "q"])
+        try ui.send("q")
     }
 }

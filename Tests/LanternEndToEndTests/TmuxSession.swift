@@ -24,6 +24,18 @@ final class TmuxSession {
         }
     }
 
+    /// Types `text` as it is (`send-keys -l`), so that it is never read as key names.
+    func type(_ text: String) throws {
+        let result = try EndToEnd.run("/usr/bin/tmux", ["send-keys", "-t", name, "-l", text], timeout: 10)
+        guard result.status == 0 else { throw TmuxError(message: "tmux send-keys -l \(text) failed: \(result.stderr)") }
+    }
+
+    /// The process ID of the command in the session's pane, nil when tmux gives none.
+    func panePID() throws -> pid_t? {
+        let output = try EndToEnd.run("/usr/bin/tmux", ["list-panes", "-t", name, "-F", "#{pane_pid}"], timeout: 10).stdout
+        return pid_t(output.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     func screen() throws -> String {
         try EndToEnd.run("/usr/bin/tmux", ["capture-pane", "-p", "-t", name], timeout: 10).stdout
     }
