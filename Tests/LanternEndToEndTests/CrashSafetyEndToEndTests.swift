@@ -54,20 +54,17 @@ final class CrashSafetyEndToEndTests: XCTestCase {
         XCTAssertEqual(try EndToEnd.lantern(["ingest", "--db", "k.db", "k.pcap"], directory: directory).status, 0)
         var saved = 0
         for round in 0..<25 {
-            let session = "lantern-kill-\(round)-\(UUID().uuidString.prefix(6))"
             let command = "cd '\(directory)' && exec '\(EndToEnd.binary)' tui --db k.db --lang en"
-            EndToEnd.run2("/usr/bin/tmux", ["new-session", "-d", "-s", session, "-x", "100", "-y", "30", command])
-            defer { EndToEnd.run2("/usr/bin/tmux", ["kill-session", "-t", session]) }
-            guard waitForScreen(session, containing: "queue") else {
+            let ui = try TmuxSession(command: command, width: 100, height: 30)
+            guard ui.shows("queue", within: 20) else {
                 XCTFail("round \(round): the review screen did not open")
                 continue
             }
-            EndToEnd.run2("/usr/bin/tmux", ["send-keys", "-t", session, round % 2 == 0 ? "b" : "n"])
-            let shownSaved = waitForScreen(session, containing: "saved:", seconds: Double(round % 3) * 0.15 + 0.05)
-            let pid = (try? EndToEnd.run("/usr/bin/tmux", ["list-panes", "-t", session, "-F", "#{pane_pid}"]).stdout) ?? ""
+            try ui.send(round % 2 == 0 ? "b" : "n")
+            let shownSaved = ui.shows("saved:", within: Double(round % 3) * 0.15 + 0.05)
             // kill(0, …) would signal this whole process group, so an unreadable pid fails the round.
-            guard let panePID = pid_t(pid.trimmingCharacters(in: .whitespacesAndNewlines)), panePID > 1 else {
-                XCTFail("round \(round): no pane pid in '\(pid)'")
+            guard let panePID = try ui.panePID(), panePID > 1 else {
+                XCTFail("round \(round): tmux gave no usable pane pid")
                 continue
             }
             kill(panePID, SIGKILL)
@@ -78,15 +75,5 @@ final class CrashSafetyEndToEndTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(stored, saved, "round \(round): every label shown as saved is stored")
         }
         XCTAssertGreaterThan(saved, 5, "enough rounds reached the saved line to mean something")
-    }
-
-    private func waitForScreen(_ session: String, containing text: String, seconds: Double = 20) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        repeat {
-            let screen = (try? EndToEnd.run("/usr/bin/tmux", ["capture-pane", "-p", "-t", session]).stdout) ?? ""
-            if screen.contains(text) { return true }
-            Thread.sleep(forTimeInterval: 0.05)
-        } while Date() < deadline
-        return false
     }
 }

@@ -55,6 +55,17 @@ final class TmuxSession {
         return last
     }
 
+    /// Polls the screen every 50 ms until it contains `text`, and returns whether it did within
+    /// `seconds`. Unlike `waitFor`, it never fails the test, for checks that may race on purpose.
+    func shows(_ text: String, within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            if (try? screen())?.contains(text) == true { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return false
+    }
+
     /// Waits until the session's command has exited (the session closes with it).
     func waitUntilEnded(seconds: Double = 10) {
         let deadline = Date().addingTimeInterval(seconds)
