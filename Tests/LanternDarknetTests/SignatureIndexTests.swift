@@ -25,7 +25,7 @@ final class SignatureIndexTests: XCTestCase {
         }
         let index = SignatureIndex(signatures)
         let thresholds = TAPThresholds()
-        var hits: [(signature: Int32, packets: Int)] = []
+        var scratch = MatchScratch()
         var matchedSomething = 0
         for round in 0..<2000 {
             var window = WindowSummary()
@@ -39,7 +39,7 @@ final class SignatureIndexTests: XCTestCase {
             let cells = TAPCell.cells(of: window, thresholds: thresholds)
             let expected = signatures.indices.filter { signatures[$0].matches(window, cells: cells) }
             var found: [Int] = []
-            for cell in cells { index.forEachMatch(window, cell: cell.index, hits: &hits) { found.append($0) } }
+            for cell in cells { index.forEachMatch(window, cell: cell.index, scratch: &scratch) { found.append($0) } }
             XCTAssertEqual(found.sorted(), expected, "round \(round)")
             matchedSomething += expected.isEmpty ? 0 : 1
         }

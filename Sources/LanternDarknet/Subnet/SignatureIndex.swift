@@ -14,11 +14,11 @@ struct SignatureIndex {
 
     /// Number of signatures, indexed as in the set the index was built from.
     let count: Int
-    /// `protocol << 16 | port` → the signatures naming that port, for signatures whose ranges
-    /// are all short enough to list port by port.
+    /// `protocol << 16 | port` → the signatures naming that port, for signatures that name few
+    /// enough ports to list one by one.
     private var ports = OpenAddressingTable<UInt32, Run>()
     private var signaturesByPort: [Int32] = []
-    /// Per protocol, the signatures with a range too wide to list, tested range by range.
+    /// Per protocol, the signatures naming too many ports to list, tested range by range.
     private var wide: [[(signature: Int32, ranges: [ClosedRange<UInt16>])]] = [[], [], []]
     /// Whether signature s allows cell c, at `c * count + s`.
     private var allowed: [Bool]
@@ -27,8 +27,9 @@ struct SignatureIndex {
     private var matchingAnyWindow: [[Int32]]
     private var minimumShares: [Double]
 
-    /// Ranges of at most this many ports are listed port by port.
-    private static let longestListedRange = 1024
+    /// Signatures naming at most this many ports, over all their ranges, are listed port by
+    /// port. The bound keeps the table small when a rules file names whole port ranges.
+    private static let mostListedPorts = 1024
 
     init(_ signatures: [Signature]) {
         count = signatures.count
@@ -44,7 +45,7 @@ struct SignatureIndex {
                 if signature.minimumShare <= 0 { matchingAnyWindow[cell].append(signatureIndex) }
             }
             let proto = UInt32(signature.proto.rawValue)
-            if signature.ports.contains(where: { $0.count > SignatureIndex.longestListedRange }) {
+            if signature.ports.reduce(0, { $0 + $1.count }) > SignatureIndex.mostListedPorts {
                 wide[signature.proto.rawValue].append((signatureIndex, signature.ports))
                 continue
             }
@@ -69,36 +70,49 @@ struct SignatureIndex {
 
     /// Calls `body` with the index of each signature that matches `window` in TAP cell `cell`,
     /// once per signature. The window must have sent packets of the cell's protocol.
-    /// - Parameter hits: scratch space kept by the caller, so no call allocates.
-    func forEachMatch(_ window: WindowSummary, cell: Int, hits: inout [(signature: Int32, packets: Int)], _ body: (Int) -> Void) {
+    /// - Parameter scratch: space kept by the caller, so no call allocates.
+    func forEachMatch(_ window: WindowSummary, cell: Int, scratch: inout MatchScratch, _ body: (Int) -> Void) {
         for signature in matchingAnyWindow[cell] { body(Int(signature)) }
         let proto = cell / 9
         let total = window.tapPackets[proto]
-        hits.removeAll(keepingCapacity: true)
+        scratch.prepare(signatures: count)
         for entry in window.topDestinationPorts where entry.key >> 16 == UInt32(proto) {
             if let run = ports.value(for: entry.key) {
                 for position in Int(run.start)..<Int(run.start + run.count) {
-                    SignatureIndex.add(signaturesByPort[position], entry.count, to: &hits)
+                    scratch.add(entry.count, to: signaturesByPort[position])
                 }
             }
             let port = UInt16(truncatingIfNeeded: entry.key)
             for (signature, ranges) in wide[proto] where ranges.contains(where: { $0.contains(port) }) {
-                SignatureIndex.add(signature, entry.count, to: &hits)
+                scratch.add(entry.count, to: signature)
             }
         }
-        for hit in hits {
-            let signature = Int(hit.signature)
-            let share = minimumShares[signature]
-            guard share > 0, allowed[cell * count + signature] else { continue }
-            if Double(hit.packets) >= share * Double(total) { body(signature) }
+        for signature in scratch.touched {
+            let index = Int(signature)
+            let share = minimumShares[index]
+            guard share > 0, allowed[cell * count + index] else { continue }
+            if Double(scratch.packets[index]) >= share * Double(total) { body(index) }
         }
     }
+}
 
-    private static func add(_ signature: Int32, _ packets: Int, to hits: inout [(signature: Int32, packets: Int)]) {
-        if let index = hits.firstIndex(where: { $0.signature == signature }) {
-            hits[index].packets += packets
-        } else {
-            hits.append((signature, packets))
-        }
+/// Packets to each signature's ports in one window, with the signatures touched, so that adding
+/// to a signature costs the same however many rules there are.
+struct MatchScratch {
+    fileprivate var packets: [Int] = []
+    fileprivate var touched: [Int32] = []
+
+    init() {}
+
+    /// Clears what the previous window left, and sizes the space for `signatures` rules.
+    fileprivate mutating func prepare(signatures: Int) {
+        for signature in touched { packets[Int(signature)] = 0 }
+        touched.removeAll(keepingCapacity: true)
+        if packets.count != signatures { packets = [Int](repeating: 0, count: signatures) }
+    }
+
+    fileprivate mutating func add(_ count: Int, to signature: Int32) {
+        if packets[Int(signature)] == 0 { touched.append(signature) }
+        packets[Int(signature)] += count
     }
 }

@@ -73,13 +73,14 @@ public final class SubnetDayAccumulator {
         private let signatures: SignatureIndex
         private var open = OpenAddressingTable<SubnetDayKey, Int32>()
         private var entries: [Entry] = []
-        /// Matches of signature s in entry e, at `e * signatures.count + s`.
+        /// Matches of signature s in entry e, at `e * signatures.count + s`. Dense, because with
+        /// rules that match most windows a table per day took more memory than this array.
         private var signatureMatches: [Int32] = []
         /// Per entry, `protocol << 16 | port` → packets.
         private var ports: [OpenAddressingTable<UInt32, Int>] = []
         /// Per entry, the distinct source hosts.
         private var hosts: [OpenAddressingTable<IPAddress, Bool>] = []
-        private var hits: [(signature: Int32, packets: Int)] = []
+        private var scratch = MatchScratch()
         /// The subnet-day of the previous window. Windows arrive sorted by source within each
         /// sweep, so neighbours in one subnet skip the hash lookup.
         private var lastKey: SubnetDayKey?
@@ -120,7 +121,7 @@ public final class SubnetDayAccumulator {
                 let cell = proto.rawValue * 9 + thresholds.bucket(window.tapDestinations[proto.rawValue]) * 3
                     + thresholds.bucket(window.tapPorts[proto.rawValue])
                 entries[lastIndex].cells[cell] += 1
-                signatures.forEachMatch(window, cell: cell, hits: &hits) { signatureMatches[base + $0] += 1 }
+                signatures.forEachMatch(window, cell: cell, scratch: &scratch) { signatureMatches[base + $0] += 1 }
             }
             entries[lastIndex].windows += 1
             entries[lastIndex].packets += window.packets
