@@ -33,6 +33,20 @@ final class AggregationTableTests: XCTestCase {
         for (key, slot) in model { XCTAssertEqual(table.value(for: key), slot) }
     }
 
+    /// Keys that differ only in their top bits, such as IPv6 subnets /16 apart, must spread over
+    /// the table. An earlier hash took bits 32 and up of the product and put them all in one run.
+    func testTopBitsSpreadKeys() {
+        var table = OpenAddressingTable<IPAddress, Int32>()
+        for index in 0..<4096 {
+            table.update(IPAddress(ipv6High: UInt64(index) << 48, low: 0), initial: Int32(index)) { _ in }
+        }
+        XCTAssertEqual(table.count, 4096)
+        XCTAssertLessThan(table.longestRun, 200, "probe runs stay short")
+        var ports = OpenAddressingTable<UInt32, Int32>()
+        for index in 0..<4096 { ports.update(UInt32(index) << 20, initial: 0) { _ in } }
+        XCTAssertLessThan(ports.longestRun, 200)
+    }
+
     func testTableUpdatesMatchDictionary() {
         var random = SystemRandomNumberGenerator()
         var ports = OpenAddressingTable<UInt16, Int32>()

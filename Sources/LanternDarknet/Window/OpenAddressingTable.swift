@@ -35,11 +35,15 @@ struct OpenAddressingTable<Key: OpenAddressingKey, Value> {
 
     private var slots: [Slot] = []
     private var mask = 0
+    /// 64 minus the bits of an index, so `home(of:)` keeps the product's top bits.
+    private var shift = 64
     private(set) var count = 0
 
     @inline(__always)
     private func home(of key: Key) -> Int {
-        Int(truncatingIfNeeded: (key.mixedBits &* tableMultiplier) >> 32) & mask
+        // The top bits of the product depend on every bit of the key. Bits 32 and up, used
+        // before, ignored the key's top bits, so IPv6 subnets differing only there collided.
+        Int(truncatingIfNeeded: (key.mixedBits &* tableMultiplier) >> UInt64(shift))
     }
 
     /// Returns the value stored for `key`, or nil.
@@ -99,6 +103,18 @@ struct OpenAddressingTable<Key: OpenAddressingKey, Value> {
         return removed
     }
 
+    /// The longest run of adjacent used slots, which bounds every probe: for tests of the hash.
+    var longestRun: Int {
+        var longest = 0
+        var run = 0
+        // Twice round, so a run that wraps past the end is counted whole.
+        for index in 0..<(2 * slots.count) {
+            run = slots[index & mask].isUsed ? run + 1 : 0
+            longest = max(longest, min(run, count))
+        }
+        return longest
+    }
+
     /// Calls `body` once per key, in no particular order.
     @inline(__always)
     func forEach(_ body: (Key, Value) -> Void) {
@@ -110,6 +126,7 @@ struct OpenAddressingTable<Key: OpenAddressingKey, Value> {
         let capacity = max(16, old.count * 2)
         slots = Array(repeating: Slot(key: filler, value: initial, isUsed: false), count: capacity)
         mask = capacity - 1
+        shift = 64 - capacity.trailingZeroBitCount
         count = 0
         for slot in old where slot.isUsed {
             update(slot.key, initial: slot.value) { _ in }
@@ -119,3 +136,5 @@ struct OpenAddressingTable<Key: OpenAddressingKey, Value> {
 
 /// Drawn once per process, odd so the multiply is a bijection.
 private let tableMultiplier = UInt64.random(in: 0...UInt64.max) | 1
+
+extension OpenAddressingTable: Sendable where Key: Sendable, Value: Sendable {}
