@@ -39,7 +39,10 @@ final class SignatureIndexTests: XCTestCase {
             let cells = TAPCell.cells(of: window, thresholds: thresholds)
             let expected = signatures.indices.filter { signatures[$0].matches(window, cells: cells) }
             var found: [Int] = []
-            for cell in cells { index.forEachMatch(window, cell: cell.index, scratch: &scratch) { found.append($0) } }
+            for cell in cells {
+                index.findMatches(window, cell: cell.index, scratch: &scratch)
+                found += scratch.matches.map(Int.init)
+            }
             XCTAssertEqual(found.sorted(), expected, "round \(round)")
             matchedSomething += expected.isEmpty ? 0 : 1
         }

@@ -5,9 +5,9 @@
 /// cost about 900 instructions per window with the built-in rules. Here a window looks up its at
 /// most five top ports and tests only the signatures they name, plus the few that match on their
 /// cell alone. The results are those of `Signature.matches`, which a test checks on random rules.
-struct SignatureIndex {
+struct SignatureIndex: Sendable {
     /// The run of `signaturesByPort` that lists the signatures naming one port.
-    private struct Run {
+    private struct Run: Sendable {
         var start: Int32
         var count: Int32
     }
@@ -68,14 +68,15 @@ struct SignatureIndex {
             && signature.portBuckets.contains(cell % 3)
     }
 
-    /// Calls `body` with the index of each signature that matches `window` in TAP cell `cell`,
-    /// once per signature. The window must have sent packets of the cell's protocol.
-    /// - Parameter scratch: space kept by the caller, so no call allocates.
-    func forEachMatch(_ window: WindowSummary, cell: Int, scratch: inout MatchScratch, _ body: (Int) -> Void) {
-        for signature in matchingAnyWindow[cell] { body(Int(signature)) }
-        let proto = cell / 9
-        let total = window.tapPackets[proto]
+    /// Finds the signatures that match `window` in TAP cell `cell` and leaves their indices,
+    /// once each, in `scratch.matches`. The window must have sent packets of the cell's protocol.
+    /// The result goes into the caller's scratch space rather than to a closure, so no call
+    /// allocates and the caller's state is not captured (a capture copied this index per window).
+    @inline(__always)
+    func findMatches(_ window: WindowSummary, cell: Int, scratch: inout MatchScratch) {
         scratch.prepare(signatures: count)
+        if !matchingAnyWindow[cell].isEmpty { scratch.matches.append(contentsOf: matchingAnyWindow[cell]) }
+        let proto = cell / 9
         for entry in window.topDestinationPorts where entry.key >> 16 == UInt32(proto) {
             if let run = ports.value(for: entry.key) {
                 for position in Int(run.start)..<Int(run.start + run.count) {
@@ -87,30 +88,37 @@ struct SignatureIndex {
                 scratch.add(entry.count, to: signature)
             }
         }
+        let total = Double(window.tapPackets[proto])
         for signature in scratch.touched {
             let index = Int(signature)
             let share = minimumShares[index]
             guard share > 0, allowed[cell * count + index] else { continue }
-            if Double(scratch.packets[index]) >= share * Double(total) { body(index) }
+            if Double(scratch.packets[index]) >= share * total { scratch.matches.append(signature) }
         }
     }
 }
 
 /// Packets to each signature's ports in one window, with the signatures touched, so that adding
-/// to a signature costs the same however many rules there are.
+/// to a signature costs the same however many rules there are; and the signatures found.
 struct MatchScratch {
     fileprivate var packets: [Int] = []
     fileprivate var touched: [Int32] = []
+    /// The signatures `SignatureIndex.findMatches` found, once each.
+    fileprivate(set) var matches: [Int32] = []
 
     init() {}
 
     /// Clears what the previous window left, and sizes the space for `signatures` rules.
+    @inline(__always)
     fileprivate mutating func prepare(signatures: Int) {
+        if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
+        if packets.count != signatures { packets = [Int](repeating: 0, count: signatures) }
+        guard !touched.isEmpty else { return }
         for signature in touched { packets[Int(signature)] = 0 }
         touched.removeAll(keepingCapacity: true)
-        if packets.count != signatures { packets = [Int](repeating: 0, count: signatures) }
     }
 
+    @inline(__always)
     fileprivate mutating func add(_ count: Int, to signature: Int32) {
         if packets[Int(signature)] == 0 { touched.append(signature) }
         packets[Int(signature)] += count

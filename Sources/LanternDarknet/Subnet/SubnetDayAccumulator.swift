@@ -13,11 +13,18 @@ public final class SubnetDayAccumulator {
         public var prefix = SubnetPrefix()
         public var thresholds = TAPThresholds()
         public var clock = DayClock()
-        public var signatures = SignatureSet.builtIn.signatures
+        public var signatures = SignatureSet.builtIn.signatures {
+            didSet { signatureIndex = SignatureIndex(signatures) }
+        }
+        /// Built when `signatures` is set, so that the accumulator of each capture file shares it:
+        /// a large rules file took seconds to index.
+        private(set) var signatureIndex = Configuration.builtInIndex
         /// Busiest destination ports kept per subnet-day.
         public var portsKept = 16
 
         public init() {}
+
+        private static let builtInIndex = SignatureIndex(SignatureSet.builtIn.signatures)
     }
 
     /// The fixed-size counts of one open subnet-day. Its signature matches, ports and hosts
@@ -92,7 +99,7 @@ public final class SubnetDayAccumulator {
         init(configuration: Configuration) {
             self.configuration = configuration
             clock = configuration.clock
-            signatures = SignatureIndex(configuration.signatures)
+            signatures = configuration.signatureIndex
         }
 
         var openCount: Int { entries.count }
@@ -121,7 +128,8 @@ public final class SubnetDayAccumulator {
                 let cell = proto.rawValue * 9 + thresholds.bucket(window.tapDestinations[proto.rawValue]) * 3
                     + thresholds.bucket(window.tapPorts[proto.rawValue])
                 entries[lastIndex].cells[cell] += 1
-                signatures.forEachMatch(window, cell: cell, scratch: &scratch) { signatureMatches[base + $0] += 1 }
+                signatures.findMatches(window, cell: cell, scratch: &scratch)
+                for signature in scratch.matches { signatureMatches[base + Int(signature)] += 1 }
             }
             entries[lastIndex].windows += 1
             entries[lastIndex].packets += window.packets
