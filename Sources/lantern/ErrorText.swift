@@ -116,6 +116,8 @@ enum ErrorText {
         switch error {
         case let .cannotRead(path, reason): return strings(.signatureCannotRead, ["path": path, "reason": reason])
         case let .malformedRule(file, line, reason): return strings(.signatureMalformed, ["path": file, "line": line, "reason": reason])
+        case let .replacedRule(file, line, name, earlier):
+            return strings(.signatureReplaced, ["path": file, "line": line, "name": name, "earlier": earlier])
         }
     }
 

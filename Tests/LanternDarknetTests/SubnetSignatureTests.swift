@@ -52,7 +52,8 @@ final class SubnetSignatureTests: XCTestCase {
         var set = SignatureSet.builtIn
         set.append(SignatureSet.parse("telnet-scan proto=tcp ports=23", file: "mine.rules"))
         XCTAssertEqual(set.signature(named: "telnet-scan")?.portsText, "23")
-        XCTAssertEqual(set.issues.count, 1)
+        XCTAssertEqual(set.issues, [.replacedRule(file: "mine.rules", line: 1, name: "telnet-scan", earlier: "default.rules:21")])
+        XCTAssertFalse(set.issues[0].description.contains("skipped"), "the replacing rule is used, not skipped")
     }
 
     func testTAPCellIndexRoundTripsAndBuckets() {

@@ -57,9 +57,7 @@ public struct SignatureSet: Sendable {
 
     private mutating func add(_ signature: Signature, file: String, line: Int) {
         if let index = signatures.firstIndex(where: { $0.name == signature.name }) {
-            issues.append(.malformedRule(
-                file: file, line: line,
-                reason: "signature '\(signature.name)' is already defined at \(signatures[index].origin) and is replaced by this one"))
+            issues.append(.replacedRule(file: file, line: line, name: signature.name, earlier: signatures[index].origin))
             signatures[index] = signature
         } else {
             signatures.append(signature)

@@ -135,6 +135,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case captureCannotList
     case signatureCannotRead
     case signatureMalformed
+    case signatureReplaced
 
     // Export, label and tui
     case exportNeedsKind

@@ -134,6 +134,7 @@ extension Strings {
         .captureCannotList: "Cannot list directory {path}: {reason}. Check that it exists and is readable.",
         .signatureCannotRead: "cannot read signatures file {path}: {reason}; check the path given to --signatures",
         .signatureMalformed: "{path}:{line}: {reason}; this rule is skipped, the others are used",
+        .signatureReplaced: "{path}:{line}: signature '{name}' replaces the one defined at {earlier}",
 
         // Export, label and tui
         .exportNeedsKind: "export needs one of: labels, alerts, flags, mail (for example: lantern export labels --format csv)",

@@ -134,6 +134,7 @@ extension Strings {
         .captureCannotList: "フォルダー {path} の中身を一覧できません: {reason}。存在し、読み取れるか確認してください。",
         .signatureCannotRead: "シグネチャファイル {path} を読めません: {reason}。--signatures に指定したパスを確認してください",
         .signatureMalformed: "{path}:{line}: {reason}。この規則は読み飛ばし、ほかの規則を使います",
+        .signatureReplaced: "{path}:{line}: シグネチャ '{name}' は {earlier} の定義を置き換えます",
 
         // Export, label and tui
         .exportNeedsKind: "export には labels、alerts、flags、mail のいずれかを指定してください(例: lantern export labels --format csv)",
