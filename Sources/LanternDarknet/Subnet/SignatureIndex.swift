@@ -29,7 +29,7 @@ struct SignatureIndex: Sendable {
 
     /// Signatures naming at most this many ports, over all their ranges, are listed port by
     /// port. The bound keeps the table small when a rules file names whole port ranges.
-    private static let mostListedPorts = 1024
+    private static let maxListedPorts = 1024
 
     init(_ signatures: [Signature]) {
         count = signatures.count
@@ -45,7 +45,7 @@ struct SignatureIndex: Sendable {
                 if signature.minimumShare <= 0 { matchingAnyWindow[cell].append(signatureIndex) }
             }
             let proto = UInt32(signature.proto.rawValue)
-            if signature.ports.reduce(0, { $0 + $1.count }) > SignatureIndex.mostListedPorts {
+            if signature.ports.reduce(0, { $0 + $1.count }) > SignatureIndex.maxListedPorts {
                 wide[signature.proto.rawValue].append((signatureIndex, signature.ports))
                 continue
             }
@@ -62,7 +62,7 @@ struct SignatureIndex: Sendable {
         }
     }
 
-    /// Whether `signature` allows TAP cell `cell`, as `Signature.matches` tests it.
+    /// Returns whether `signature` allows TAP cell `cell`, as `Signature.matches` tests it.
     private static func allows(_ signature: Signature, cell: Int) -> Bool {
         cell / 9 == signature.proto.rawValue && signature.destinationBuckets.contains(cell / 3 % 3)
             && signature.portBuckets.contains(cell % 3)
@@ -98,8 +98,9 @@ struct SignatureIndex: Sendable {
     }
 }
 
-/// Packets to each signature's ports in one window, with the signatures touched, so that adding
-/// to a signature costs the same however many rules there are; and the signatures found.
+/// Scratch space for matching one window: packets to each signature's ports, the signatures
+/// touched and the signatures found. Indexed by signature, so an addition costs the same
+/// however many rules there are.
 struct MatchScratch {
     fileprivate var packets: [Int] = []
     fileprivate var touched: [Int32] = []
