@@ -27,13 +27,17 @@ public final class SubnetDayAccumulator {
         private static let builtInIndex = SignatureIndex(SignatureSet.builtIn.signatures)
     }
 
-    /// The fixed-size counts of one open subnet-day. Its signature matches, ports and hosts
-    /// live in arrays beside `Days.entries`, at the same position.
+    /// The counts of one open subnet-day but its signature matches, which `Days` keeps in one
+    /// flat array.
     fileprivate struct Entry {
         var key: SubnetDayKey
         var windows = 0
         var packets = 0
         var cells = InlineArray<27, Int32>(repeating: 0)
+        /// `protocol << 16 | port` → packets.
+        var ports = OpenAddressingTable<UInt32, Int>()
+        /// The distinct source hosts.
+        var hosts = OpenAddressingTable<IPAddress, Bool>()
     }
 
     public let configuration: Configuration
@@ -72,9 +76,9 @@ public final class SubnetDayAccumulator {
     /// The open subnet-days. A struct behind the class, so a window costs one access to the
     /// class's stored state instead of a runtime exclusivity check per property.
     ///
-    /// Each day's fixed counts sit in `entries`, its signature matches in one flat array, and its
-    /// ports and hosts in small tables of its own. Windows of one subnet arrive together, so
-    /// they find that day's tables in the cache; tables shared by all days missed it each time.
+    /// Each day's counts sit in `entries`, with small port and host tables of its own, and its
+    /// signature matches in one flat array. Port and host tables shared by all days were no
+    /// faster: consecutive windows rarely share a subnet, so they missed the cache either way.
     private struct Days {
         let configuration: Configuration
         private let signatures: SignatureIndex
@@ -83,10 +87,6 @@ public final class SubnetDayAccumulator {
         /// Matches of signature s in entry e, at `e * signatures.count + s`. Dense, because with
         /// rules that match most windows a table per day took more memory than this array.
         private var signatureMatches: [Int32] = []
-        /// Per entry, `protocol << 16 | port` → packets.
-        private var ports: [OpenAddressingTable<UInt32, Int>] = []
-        /// Per entry, the distinct source hosts.
-        private var hosts: [OpenAddressingTable<IPAddress, Bool>] = []
         private var scratch = MatchScratch()
         /// The subnet-day of the previous window. Windows arrive sorted by source within each
         /// sweep, so neighbours in one subnet skip the hash lookup.
@@ -115,8 +115,6 @@ public final class SubnetDayAccumulator {
                     lastIndex = entries.count
                     open.update(key, initial: Int32(lastIndex)) { _ in }
                     entries.append(Entry(key: key))
-                    ports.append(OpenAddressingTable())
-                    hosts.append(OpenAddressingTable())
                     signatureMatches.append(contentsOf: repeatElement(0, count: signatures.count))
                 }
             }
@@ -134,9 +132,9 @@ public final class SubnetDayAccumulator {
             entries[lastIndex].windows += 1
             entries[lastIndex].packets += window.packets
             for port in window.topDestinationPorts {
-                ports[lastIndex].update(port.key, initial: 0) { $0 += port.count }
+                entries[lastIndex].ports.update(port.key, initial: 0) { $0 += port.count }
             }
-            hosts[lastIndex].update(window.source, initial: true) { _ in }
+            entries[lastIndex].hosts.update(window.source, initial: true) { _ in }
         }
 
         /// Removes the open subnet-days whose key passes `isTaken` and returns them sorted by key.
@@ -147,16 +145,12 @@ public final class SubnetDayAccumulator {
             var closedDays: [(key: SubnetDayKey, counts: SubnetDayCounts)] = []
             var keptEntries: [Entry] = []
             var keptMatches: [Int32] = []
-            var keptPorts: [OpenAddressingTable<UInt32, Int>] = []
-            var keptHosts: [OpenAddressingTable<IPAddress, Bool>] = []
             for (index, entry) in entries.enumerated() {
                 if isTaken(entry.key) {
                     closedDays.append((entry.key, counts(at: index)))
                 } else {
                     keptEntries.append(entry)
                     keptMatches += matches(at: index)
-                    keptPorts.append(ports[index])
-                    keptHosts.append(hosts[index])
                 }
             }
 
@@ -166,8 +160,6 @@ public final class SubnetDayAccumulator {
             open = keptOpen
             entries = keptEntries
             signatureMatches = keptMatches
-            ports = keptPorts
-            hosts = keptHosts
             lastKey = nil
             return closedDays.sorted { $0.key < $1.key }
         }
@@ -176,17 +168,18 @@ public final class SubnetDayAccumulator {
             signatureMatches[index * signatures.count..<(index + 1) * signatures.count]
         }
 
-        /// The counts of the open day at `index`, as the store keeps them.
+        /// Returns the counts of the open day at `index`, as the store keeps them.
         private func counts(at index: Int) -> SubnetDayCounts {
+            let entry = entries[index]
             var counts = SubnetDayCounts()
-            counts.windows = entries[index].windows
-            counts.packets = entries[index].packets
-            counts.hosts = hosts[index].count
-            for cell in 0..<TAPCell.count { counts.cells[cell] = Int(entries[index].cells[cell]) }
+            counts.windows = entry.windows
+            counts.packets = entry.packets
+            counts.hosts = entry.hosts.count
+            for cell in 0..<TAPCell.count { counts.cells[cell] = Int(entry.cells[cell]) }
             for (offset, count) in matches(at: index).enumerated() where count > 0 {
                 counts.signatures[configuration.signatures[offset].name, default: 0] += Int(count)
             }
-            ports[index].forEach { key, packets in counts.ports[key] = packets }
+            entry.ports.forEach { key, packets in counts.ports[key] = packets }
             counts.trimPorts(to: configuration.portsKept)
             return counts
         }
