@@ -43,12 +43,16 @@ public struct Signature: Sendable, Equatable {
         ports.contains { $0.contains(port) }
     }
 
+    /// Returns whether a window in `cell` may match: the cell has the rule's protocol and lies in
+    /// its destination and port buckets.
+    public func allows(_ cell: TAPCell) -> Bool {
+        cell.proto == proto && destinationBuckets.contains(cell.destinationBucket) && portBuckets.contains(cell.portBucket)
+    }
+
     /// Whether the closed window matches, given its TAP cells.
     /// - Complexity: O(1): at most five ports per window are inspected.
     public func matches(_ window: WindowSummary, cells: [TAPCell]) -> Bool {
-        guard let cell = cells.first(where: { $0.proto == proto }),
-              destinationBuckets.contains(cell.destinationBucket), portBuckets.contains(cell.portBucket)
-        else { return false }
+        guard let cell = cells.first(where: { $0.proto == proto }), allows(cell) else { return false }
         let total = window.tapPackets[proto.rawValue]
         guard total > 0 else { return false }
         var matched = 0

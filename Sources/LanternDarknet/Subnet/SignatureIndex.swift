@@ -40,9 +40,9 @@ struct SignatureIndex: Sendable {
         var listed: [UInt32: [Int32]] = [:]
         for (index, signature) in signatures.enumerated() {
             let signatureIndex = Int32(index)
-            for cell in 0..<TAPCell.count where SignatureIndex.allows(signature, cell: cell) {
-                allowed[cell * count + index] = true
-                if signature.minimumShare <= 0 { matchingAnyWindow[cell].append(signatureIndex) }
+            for cell in TAPCell.all where signature.allows(cell) {
+                allowed[cell.index * count + index] = true
+                if signature.minimumShare <= 0 { matchingAnyWindow[cell.index].append(signatureIndex) }
             }
             let proto = UInt32(signature.proto.rawValue)
             if signature.ports.reduce(0, { $0 + $1.count }) > SignatureIndex.maxListedPorts {
@@ -60,12 +60,6 @@ struct SignatureIndex: Sendable {
             ports.update(key, initial: Run(start: Int32(signaturesByPort.count), count: Int32(indices.count))) { _ in }
             signaturesByPort += indices
         }
-    }
-
-    /// Returns whether `signature` allows TAP cell `cell`, as `Signature.matches` tests it.
-    private static func allows(_ signature: Signature, cell: Int) -> Bool {
-        cell / 9 == signature.proto.rawValue && signature.destinationBuckets.contains(cell / 3 % 3)
-            && signature.portBuckets.contains(cell % 3)
     }
 
     /// Finds the signatures that match `window` in TAP cell `cell` and leaves their indices,
