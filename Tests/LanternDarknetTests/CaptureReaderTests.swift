@@ -47,7 +47,7 @@ final class CaptureReaderTests: XCTestCase {
     /// every kind that must give what a fresh decode gives.
     func testInPlaceDecodeMatchesOutcome() throws {
         let decoder = PacketDecoder()
-        var packet = Packet(timestamp: 0, source: IPAddress(ipv4: 0), destination: IPAddress(ipv4: 0), transport: .other)
+        var packet = Packet.unset
         var details = PacketDetails()
         var kinds = [0, 0, 0]
         for path in try Support.dataFiles() {

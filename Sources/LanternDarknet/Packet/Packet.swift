@@ -107,6 +107,10 @@ public struct Packet: Sendable {
         self.anomalies = anomalies
     }
 
+    /// A packet from and to 0.0.0.0 at time 0, as storage for the in-place
+    /// `PacketDecoder.decode(linkType:bytes:wireLength:timestamp:into:details:)` to overwrite.
+    public static let unset = Packet(timestamp: 0, source: IPAddress(ipv4: 0), destination: IPAddress(ipv4: 0), transport: .other)
+
     /// ICMP type for ICMP and ICMPv6 packets.
     public var icmpType: UInt8 { UInt8(truncatingIfNeeded: destinationPort >> 8) }
     /// ICMP code for ICMP and ICMPv6 packets.

@@ -50,7 +50,7 @@ public struct PacketDecoder: Sendable {
     ///   `.undecodable` when IP was expected but too little of it was there to name a source.
     /// - Complexity: O(1). Tag, label, TLV and extension-header walks are bounded by constants.
     public func decode(linkType: Int32, bytes: UnsafeRawBufferPointer, wireLength: Int, timestamp: Double) -> DecodeOutcome {
-        var packet = Packet(timestamp: timestamp, source: IPAddress(ipv4: 0), destination: IPAddress(ipv4: 0), transport: .other)
+        var packet = Packet.unset
         var details = PacketDetails()
         switch decode(linkType: linkType, bytes: bytes, wireLength: wireLength, timestamp: timestamp, into: &packet, details: &details) {
         case .packet: return .packet(packet, details)

@@ -157,7 +157,7 @@ public final class CaptureIngest {
         }
 
         // Reused for every frame, so the decoder writes in place instead of returning copies.
-        var packet = Packet(timestamp: 0, source: IPAddress(ipv4: 0), destination: IPAddress(ipv4: 0), transport: .other)
+        var packet = Packet.unset
         var details = PacketDetails()
         do {
             while let record = try reader.next() {
