@@ -42,10 +42,10 @@ final class ReviewUIEndToEndTests: XCTestCase {
         var lastVersion = startVersion
         for key in ["b", "n", "b"] {
             try ui.send(key)
-            let shown = try ui.waitFor("a saved line after '\(key)'") { text in
+            let screen = try ui.waitFor("a saved line after '\(key)'") { text in
                 text.contains("saved:") && (modelVersion(text) ?? 0) > lastVersion
             }
-            lastVersion = modelVersion(shown) ?? lastVersion
+            lastVersion = modelVersion(screen) ?? lastVersion
         }
         XCTAssertEqual(lastVersion, startVersion + 3, "each label makes one new model version")
         try ui.send("q")

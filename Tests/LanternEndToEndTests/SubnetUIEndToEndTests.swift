@@ -55,8 +55,10 @@ final class SubnetUIEndToEndTests: XCTestCase {
         try ui.send("Enter")
         try ui.waitFor("the cursor on \(target)", seconds: 30) { $0.contains(target) && !$0.contains("Go to address") }
         try ui.send("Enter")
+        // Waits for the whole panel: a capture taken while the terminal redraws can show part of it.
         let detail = try ui.waitFor("the cell detail with the signature", seconds: 30) {
-            $0.contains("\(target) on ") && $0.contains("nas-5000-scan")
+            $0.contains("\(target) on ") && $0.contains("nas-5000-scan") && $0.contains("NAS admin scan on 5000/TCP")
+                && $0.contains("Flagged:")
         }
         XCTAssertTrue(detail.contains("NAS admin scan on 5000/TCP"), detail)
         XCTAssertTrue(detail.contains("Flagged:"), detail)

@@ -30,7 +30,7 @@ final class TmuxSession {
         guard result.status == 0 else { throw TmuxError(message: "tmux send-keys -l \(text) failed: \(result.stderr)") }
     }
 
-    /// The process ID of the command in the session's pane, nil when tmux gives none.
+    /// Returns the process ID of the command in the session's pane, or nil when tmux gives none.
     func panePID() throws -> pid_t? {
         let output = try EndToEnd.run("/usr/bin/tmux", ["list-panes", "-t", name, "-F", "#{pane_pid}"], timeout: 10).stdout
         return pid_t(output.trimmingCharacters(in: .whitespacesAndNewlines))

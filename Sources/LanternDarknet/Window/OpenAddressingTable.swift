@@ -15,9 +15,9 @@ extension IPAddress: OpenAddressingKey {
     var mixedBits: UInt64 { low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ (isIPv6 ? 0x5555 : 0) }
 }
 
-/// A hash table with linear probing, for the aggregator's per-packet lookups: source hosts to
-/// their slots, the keys of a `SmallTable` past its inline four, and the distinct hosts of a
-/// subnet-day.
+/// A hash table with linear probing, for the ingest's per-packet and per-window lookups: source
+/// hosts to their slots, the keys of a `SmallTable` past its inline four, open subnet-days with
+/// their ports and hosts, and the signatures naming a port.
 ///
 /// `Dictionary` and `Set` hash with SipHash and check uniqueness on every mutation, which cost
 /// more than the aggregation around them. This table hashes with one multiply by a per-process
@@ -41,8 +41,8 @@ struct OpenAddressingTable<Key: OpenAddressingKey, Value> {
 
     @inline(__always)
     private func home(of key: Key) -> Int {
-        // The top bits of the product depend on every bit of the key. Bits 32 and up, used
-        // before, ignored the key's top bits, so IPv6 subnets differing only there collided.
+        // The top bits of the product depend on every bit of the key. Lower bits ignore the
+        // key's top bits, so IPv6 subnets differing only there would share one probe run.
         Int(truncatingIfNeeded: (key.mixedBits &* tableMultiplier) >> UInt64(shift))
     }
 
@@ -103,7 +103,8 @@ struct OpenAddressingTable<Key: OpenAddressingKey, Value> {
         return removed
     }
 
-    /// The longest run of adjacent used slots, which bounds every probe: for tests of the hash.
+    /// Length of the longest run of adjacent used slots, which bounds every probe. For tests of
+    /// the hash.
     var longestRun: Int {
         var longest = 0
         var run = 0

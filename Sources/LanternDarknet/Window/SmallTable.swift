@@ -44,8 +44,8 @@ struct SmallTable<Key: OpenAddressingKey, Value> {
         }
     }
 
-    /// Removes every key. The inline part is only marked empty; a spilled table is dropped, as
-    /// few windows spill and a slot should not keep a scan's table for the next window.
+    /// Removes every key. The inline part is only marked empty. A spilled table is dropped,
+    /// because few windows spill and a reused slot should not keep a scan's table.
     @inline(__always)
     mutating func removeAll() {
         inlineCount = 0
