@@ -28,19 +28,24 @@ final class JapaneseScreensEndToEndTests: XCTestCase {
         let session = try TmuxSession(command: command, width: 110, height: 32)
         var screens: [(String, String)] = []
 
+        // Each key waits for the screen it opens: a key sent while the previous one is still
+        // being handled would test a different path than an analyst's.
         screens.append(("review", try session.waitFor("the review screen") { $0.contains("2 " + ja(.tabSubnets)) }))
         try session.send("?")
         screens.append(("review help", try session.waitFor("the review help") { $0.contains(ja(.helpTitle)) }))
         try session.send("?")
+        try session.waitFor("the review help closed") { !$0.contains(ja(.helpTitle)) }
         try session.send("2")
         let subnets = try session.waitFor("the Subnets screen") { !$0.contains(ja(.helpTitle)) && $0.contains(ja(.flagsPanel)) }
         screens.append(("subnets", subnets))
         try session.send("Enter")
-        screens.append(("subnet detail", try session.waitFor("the cell detail") { $0 != subnets }))
+        screens.append(("subnet detail", try session.waitFor("the cell detail") { $0.contains(ja(.closeHint)) }))
         try session.send("Escape")
+        try session.waitFor("the cell detail closed") { !$0.contains(ja(.closeHint)) }
         try session.send("?")
         screens.append(("subnets help", try session.waitFor("the subnets help") { $0.contains(ja(.helpTitle)) }))
         try session.send("Escape")
+        try session.waitFor("the subnets help closed") { !$0.contains(ja(.helpTitle)) }
         try session.send("3")
         let mail = try session.waitFor("the Mail screen") { $0.contains(ja(.mailColumnSubject)) && !$0.contains(ja(.helpTitle)) }
         screens.append(("mail", mail))
@@ -51,10 +56,11 @@ final class JapaneseScreensEndToEndTests: XCTestCase {
 
         // The detector itself must see English: a line of the English catalogue is caught.
         XCTAssertTrue(Self.englishFragments(on: " " + Strings.en(.flagsPanel) + " ").contains(Strings.en(.flagsPanel)))
+        // Screens are not printed, because `swift test` drops parts of long printed output. Each
+        // failure message starts with the problem and then includes the screen.
         for (name, screen) in screens {
-            print("--- \(name) ---\n\(screen)")
             let leaks = Self.englishFragments(on: screen)
-            XCTAssertEqual(leaks, [], "English catalogue text on the \(name) screen:\n\(screen)")
+            XCTAssertEqual(leaks, [], "English catalogue text on the \(name) screen: \(leaks)\n\(screen)")
         }
         assertVerdictColumnAligned(mail)
     }
@@ -144,15 +150,24 @@ final class JapaneseScreensEndToEndTests: XCTestCase {
         let verdictColumn = DisplayWidth.width(of: String(lines[headerIndex][..<title.lowerBound]))
         let rows = lines[(headerIndex + 1)...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         XCTAssertGreaterThan(rows.count, 3, "queue rows:\n\(screen)")
+        var shortRows: [String] = []
+        var rowsWithoutGap: [String] = []
+        var rowsBlankUnderTitle: [String] = []
         var ends: Set<Int> = []
         for row in rows {
             let cells = Self.cells(of: row)
-            XCTAssertGreaterThan(cells.count, verdictColumn, row)
-            guard cells.count > verdictColumn else { continue }
-            XCTAssertEqual(cells[verdictColumn - 1], " ", "the cell before the verdict is blank: \(row)")
-            XCTAssertNotEqual(cells[verdictColumn], " ", "the verdict starts under its title: \(row)")
             ends.insert(DisplayWidth.width(of: row.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)))
+            guard cells.count > verdictColumn else {
+                shortRows.append(row)
+                continue
+            }
+            if cells[verdictColumn - 1] != " " { rowsWithoutGap.append(row) }
+            if cells[verdictColumn] == " " { rowsBlankUnderTitle.append(row) }
         }
+        // Each check lists its rows in one failure, so a short excerpt of the log shows them all.
+        XCTAssertEqual(shortRows, [], "rows end before the verdict column \(verdictColumn):\n\(screen)")
+        XCTAssertEqual(rowsWithoutGap, [], "rows without a blank cell before the verdict column \(verdictColumn):\n\(screen)")
+        XCTAssertEqual(rowsBlankUnderTitle, [], "rows with no verdict under its title at cell \(verdictColumn):\n\(screen)")
         XCTAssertEqual(ends.count, 1, "rows end at different cells \(ends.sorted()):\n\(screen)")
     }
 

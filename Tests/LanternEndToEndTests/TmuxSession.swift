@@ -40,7 +40,9 @@ final class TmuxSession {
         try EndToEnd.run("/usr/bin/tmux", ["capture-pane", "-p", "-t", name], timeout: 10).stdout
     }
 
-    /// Polls the screen until `predicate` holds; fails the test with the last screen when it never does.
+    /// Polls the screen until `predicate` is true of two equal captures 100 ms apart, and fails
+    /// the test with the last screen when it never is. A single capture can fall between two
+    /// writes of one redraw, so it may show a new screen's header above the old screen's rows.
     @discardableResult
     func waitFor(_ what: String, seconds: Double = 20, file: StaticString = #filePath, line: UInt = #line,
                  _ predicate: (String) -> Bool) throws -> String {
@@ -48,7 +50,12 @@ final class TmuxSession {
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if predicate(last) { return last }
+            if predicate(last) {
+                Thread.sleep(forTimeInterval: 0.1)
+                let second = try screen()
+                if second == last { return last }
+                continue
+            }
             Thread.sleep(forTimeInterval: 0.2)
         }
         XCTFail("timed out waiting for \(what); screen:\n\(last)", file: file, line: line)
