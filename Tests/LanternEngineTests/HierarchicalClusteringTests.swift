@@ -54,6 +54,37 @@ final class HierarchicalClusteringTests: XCTestCase {
         XCTAssertEqual(clustering.cut(clusterCount: 2), [0, 0, 0, 1])
     }
 
+    /// The flat Ward path splits scans over threads above 4,096 clusters, which must not change
+    /// a merge. Points repeat, so the two halves of a scan also meet exact ties.
+    func testFlatWardMergesSameWithTwoThreads() {
+        var generator = SeededGenerator(seed: 11)
+        let distinct = (0..<2_500).map { _ in (0..<5).map { _ in Double(Int.random(in: 0..<4, using: &generator)) / 3 } }
+        let points = distinct + distinct.prefix(2_000)
+        let values = points.flatMap { $0 }
+        let single = HierarchicalClustering.ward(values: values, dimension: 5, threads: 1)
+        let split = HierarchicalClustering.ward(values: values, dimension: 5, threads: 2)
+        XCTAssertEqual(single.merges.count, points.count - 1)
+        XCTAssertEqual(single.merges, split.merges)
+        // Repeats merge first, at 0 or a few ulps above it (merged centroids are averages).
+        XCTAssertEqual(single.merges.filter { $0.height < 1e-9 }.count, points.count - Set(points).count)
+    }
+
+    /// The flat path against the point-list initialiser: the same merge heights to 1e-9 on
+    /// random points (sums run in a different order, so only the last bits may differ).
+    func testFlatWardHeightsMatchPointWard() {
+        var generator = SeededGenerator(seed: 12)
+        let points = (0..<600).map { _ in (0..<7).map { _ in Double.random(in: 0..<1, using: &generator) } }
+        let flat = HierarchicalClustering.ward(values: points.flatMap { $0 }, dimension: 7, threads: 1)
+        let reference = HierarchicalClustering(points: points, linkage: .ward)
+        XCTAssertEqual(flat.merges.count, reference.merges.count)
+        for (ours, theirs) in zip(flat.merges, reference.merges) {
+            XCTAssertEqual(ours.first, theirs.first)
+            XCTAssertEqual(ours.second, theirs.second)
+            XCTAssertEqual(ours.size, theirs.size)
+            XCTAssertEqual(ours.height, theirs.height, accuracy: 1e-9 * theirs.height)
+        }
+    }
+
     func testCutGivesExactClusterCounts() throws {
         let file = try Fixture.load(Fixture.LinkageFile.self, named: "linkage.json")
         let clustering = HierarchicalClustering(points: file.points, linkage: .ward)
