@@ -21,11 +21,36 @@ public final class Store {
 
     public init(path: String) throws {
         database = try SQLiteDatabase(path: path)
+        // Checked before any pragma: setting WAL mode already rewrites the file's header.
+        let isNew = try requireLanternFile()
         try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
-        try migrate()
+        try migrate(isNew: isNew)
     }
 
-    private func migrate() throws {
+    /// Returns whether the file has no tables yet, and throws `notAStore` when its tables belong
+    /// to another program. A mistyped `--db` then never adds Lantern's tables to someone's data.
+    private func requireLanternFile() throws -> Bool {
+        let tables = try database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").rows { $0.text(0) }
+        guard !tables.isEmpty else { return true }
+        let marked = try tables.contains("meta")
+            && !database.prepare("SELECT 1 FROM meta WHERE key = 'schema'").rows { $0.int(0) }.isEmpty
+        guard marked else { throw StoreError.notAStore(path: path, tables: tables) }
+        return false
+    }
+
+    /// Creates the tables of a new store in one transaction, so that a store interrupted while
+    /// being created has no tables rather than tables without the schema mark.
+    private func migrate(isNew: Bool) throws {
+        if isNew {
+            do {
+                try database.execute("BEGIN IMMEDIATE;" + Store.schema
+                    + "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '\(Store.schemaVersion)'); COMMIT;")
+            } catch {
+                try? database.execute("ROLLBACK;")
+                throw error
+            }
+            return
+        }
         try database.execute(Store.schema)
         var version = try database.prepare("SELECT value FROM meta WHERE key = 'schema'").rows { $0.text(0) }.first
         if version == "1" {

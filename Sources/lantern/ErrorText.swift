@@ -19,8 +19,7 @@ enum ErrorText {
         case let error as any CatalogueError: return error.message(strings)
         case let error as CaptureError: return capture(error, strings)
         case let error as StoreError: return store(error, strings)
-        case let error as SQLiteError:
-            return strings(.storeSQLite, ["path": error.path, "function": error.function, "code": error.code, "reason": error.message])
+        case let error as SQLiteError: return sqlite(error, strings)
         case let error as MailError: return mail(error, strings)
         case let error as SignatureError: return signature(error, strings)
         case let error as SimulationError: return simulation(error, strings)
@@ -86,10 +85,29 @@ enum ErrorText {
         parts.joined(separator: strings.language == .ja ? "" : " ")
     }
 
+    /// Words an SQLite failure, with advice for the result codes a user can act on.
+    static func sqlite(_ error: SQLiteError, _ strings: Strings) -> String {
+        var values: [String: any CustomStringConvertible] = ["path": error.path, "function": error.function, "code": error.code, "reason": error.message]
+        // The low byte of an extended result code is its primary code (SQLITE_READONLY is 8).
+        let advice: MessageKey?
+        switch error.code & 0xff {
+        case 5: advice = .storeAdviceBusy
+        case 8: advice = .storeAdviceReadOnly
+        case 14: advice = .storeAdviceCannotOpen
+        case 26: advice = .storeAdviceNotDatabase
+        default: advice = nil
+        }
+        guard let advice else { return strings(.storeSQLite, values) }
+        values["advice"] = strings(advice)
+        return strings(.storeSQLiteWithAdvice, values)
+    }
+
     static func store(_ error: StoreError, _ strings: Strings) -> String {
         switch error {
         case let .incompatibleSchema(path, found, expected):
             return strings(.storeSchema, ["path": path, "found": found, "expected": expected])
+        case let .notAStore(path, tables):
+            return strings(.storeNotLantern, ["path": path, "tables": StoreError.list(tables)])
         case let .corruptModel(path, version, reason):
             return strings(.storeCorruptModel, ["path": path, "version": version, "reason": reason])
         case let .invalidMailLabel(field, value, allowed):

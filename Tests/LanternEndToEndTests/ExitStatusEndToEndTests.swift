@@ -40,6 +40,29 @@ final class ExitStatusEndToEndTests: XCTestCase {
         XCTAssertEqual(result.stderr, "lantern: store none.db does not exist; run 'lantern ingest --db none.db CAPTURE' first\n")
     }
 
+    func testForeignSQLiteFileIsRuntimeFailure() throws {
+        try EndToEnd.requireTool("/usr/bin/python3", package: "python3")
+        let path = directory + "/other.db"
+        let create = try EndToEnd.run("/usr/bin/python3", ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.commit()", path])
+        XCTAssertEqual(create.status, 0, create.stderr)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        let result = try EndToEnd.lantern(["stats", "--db", "other.db"], directory: directory)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.stderr, "lantern: other.db is not a Lantern store: it is an SQLite database with other tables (t) "
+                       + "and was left unchanged; name a new file with --db NEW.db\n")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
+    }
+
+    func testFolderAsStoreGetsAdvice() throws {
+        try FileManager.default.createDirectory(atPath: directory + "/folder.db", withIntermediateDirectories: true)
+        let result = try EndToEnd.lantern(["ingest", "--db", "folder.db", "none.pcap"], directory: directory)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("SQLite code 14"), result.stderr)
+        XCTAssertTrue(result.stderr.hasSuffix("check that the path names a file, not a folder, and that its folder exists and you can write to it\n"),
+                      result.stderr)
+    }
+
     func testUnknownOptionIsUsageError() throws {
         let result = try EndToEnd.lantern(["stats", "--bogus"], directory: directory)
         XCTAssertEqual(result.status, 2, result.stderr)

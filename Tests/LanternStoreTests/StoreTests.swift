@@ -24,6 +24,37 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(journal, "wal")
     }
 
+    /// A mistyped --db naming another program's SQLite file is rejected with its tables named,
+    /// and the file keeps every byte: setting WAL mode alone would rewrite its header.
+    func testForeignDatabaseRejectedUnchanged() throws {
+        let path = directory + "/other.db"
+        do {
+            let database = try SQLiteDatabase(path: path)
+            try database.execute("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        XCTAssertThrowsError(try Store(path: path)) { error in
+            guard case let StoreError.notAStore(errorPath, tables) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(errorPath, path)
+            XCTAssertEqual(tables, ["t"])
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    /// An empty file, as `touch` leaves it, becomes a store; a store opens again as itself.
+    func testEmptyFileBecomesStore() throws {
+        let path = directory + "/empty.db"
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data()))
+        do {
+            let store = try Store(path: path)
+            XCTAssertEqual(try store.meta("schema"), String(Store.schemaVersion))
+        }
+        let reopened = try Store(path: path)
+        XCTAssertEqual(try reopened.meta("schema"), String(Store.schemaVersion))
+    }
+
     func testCompleteCaptureIsSkippedPartialIsReplaced() throws {
         let store = try Store(path: directory + "/s.db")
         let first = try XCTUnwrap(try store.beginCapture(path: "a.pcap", identity: "id-1", size: 10))

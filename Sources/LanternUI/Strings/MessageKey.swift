@@ -30,6 +30,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case storeInvalidMailLabel
     case storeDamagedWindows
     case storeSQLite
+    case storeSQLiteWithAdvice
+    case storeAdviceReadOnly
+    case storeAdviceCannotOpen
+    case storeAdviceBusy
+    case storeAdviceNotDatabase
+    case storeNotLantern
 
     // Ingest
     case ingestNeedsInput

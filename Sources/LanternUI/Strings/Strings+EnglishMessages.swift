@@ -29,6 +29,12 @@ extension Strings {
         .storeInvalidMailLabel: "invalid mail {field} '{value}'; expected one of: {allowed}",
         .storeDamagedWindows: "store {path}: window segment {segment} is damaged ({reason}); ingest the captures again into a new store with --db NEW.db",
         .storeSQLite: "store {path}: {function} failed (SQLite code {code}): {reason}",
+        .storeSQLiteWithAdvice: "store {path}: {function} failed (SQLite code {code}): {reason}; {advice}",
+        .storeAdviceReadOnly: "Lantern needs write access to the store file and its folder even to read, because SQLite keeps -wal and -shm files beside the store; copy the store into a folder you can write to",
+        .storeAdviceCannotOpen: "check that the path names a file, not a folder, and that its folder exists and you can write to it",
+        .storeAdviceBusy: "another program holds the store (a 'lantern ingest' or a tool with the file open); run the command again when it has finished",
+        .storeAdviceNotDatabase: "name a Lantern store or a new file with --db",
+        .storeNotLantern: "{path} is not a Lantern store: it is an SQLite database with other tables ({tables}) and was left unchanged; name a new file with --db NEW.db",
 
         // Ingest
         .ingestNeedsInput: "ingest needs at least one capture file or folder, for example: lantern ingest capture.pcap",

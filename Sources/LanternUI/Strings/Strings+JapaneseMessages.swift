@@ -29,6 +29,12 @@ extension Strings {
         .storeInvalidMailLabel: "メールの {field} '{value}' は無効です。次のいずれかを指定してください: {allowed}",
         .storeDamagedWindows: "ストア {path}: ウィンドウのセグメント {segment} が壊れています({reason})。--db NEW.db で新しいストアにキャプチャを取り込み直してください",
         .storeSQLite: "ストア {path}: {function} に失敗しました(SQLite コード {code}): {reason}",
+        .storeSQLiteWithAdvice: "ストア {path}: {function} に失敗しました(SQLite コード {code}): {reason}。{advice}",
+        .storeAdviceReadOnly: "SQLite はストアの隣に -wal と -shm ファイルを置くため、Lantern は読むだけでもストアのファイルとそのフォルダーへの書き込み権限が必要です。書き込めるフォルダーにストアをコピーしてください",
+        .storeAdviceCannotOpen: "パスがフォルダーではなくファイルを指していること、そのフォルダーが存在し書き込めることを確認してください",
+        .storeAdviceBusy: "別のプログラム('lantern ingest' やファイルを開いているツール)がストアを使用中です。終わってからもう一度実行してください",
+        .storeAdviceNotDatabase: "Lantern のストアか新しいファイルを --db で指定してください",
+        .storeNotLantern: "{path} は Lantern のストアではありません。他のテーブル({tables})を持つ SQLite データベースのため、変更していません。--db NEW.db で新しいファイルを指定してください",
 
         // Ingest
         .ingestNeedsInput: "ingest にはキャプチャファイルかフォルダーを 1 つ以上指定してください。例: lantern ingest capture.pcap",
