@@ -64,6 +64,25 @@ final class ExportEndToEndTests: XCTestCase {
                       String(numeric))
     }
 
+    /// Spam chooses its subject and sender name, so a CSV cell must never start a formula.
+    func testCSVTextCannotStartFormula() throws {
+        try FileManager.default.createDirectory(atPath: directory + "/formula", withIntermediateDirectories: true)
+        let message = "From: \"=cmd|' /c calc'!A1\" <a@example.test>\r\nSubject: =HYPERLINK(\"http://203.0.113.9/x\",\"open\")\r\n"
+            + "Date: Tue, 14 Nov 2023 10:00:00 +0000\r\nMessage-ID: <formula@example.test>\r\n\r\nx\r\n"
+        try message.write(toFile: directory + "/formula/a.eml", atomically: true, encoding: .utf8)
+        XCTAssertEqual(try EndToEnd.lantern(["ingest", "--db", "f.db", "formula"], directory: directory).status, 0)
+
+        let csv = try EndToEnd.lantern(["export", "mail", "--db", "f.db", "--format", "csv"], directory: directory)
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        let row = csv.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(row.contains(",a@example.test,'=cmd|' /c calc'!A1,"), row)
+        XCTAssertTrue(row.contains(#","'=HYPERLINK(""http://203.0.113.9/x"",""open"")","#), row)
+
+        let json = try EndToEnd.lantern(["export", "mail", "--db", "f.db", "--format", "jsonl"], directory: directory)
+        XCTAssertTrue(json.stdout.contains(#""sender_name":"=cmd|' /c calc'!A1""#), json.stdout)
+        XCTAssertTrue(json.stdout.contains(#""subject":"=HYPERLINK(\"http://203.0.113.9/x\",\"open\")""#), json.stdout)
+    }
+
     func testLabelFieldsKeepJSONTypes() throws {
         let lines = try export("labels")
         XCTAssertGreaterThan(lines.count, 0, "the reputation list labels some messages")

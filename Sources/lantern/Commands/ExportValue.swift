@@ -21,10 +21,15 @@ enum ExportValue: Equatable {
     /// Returns `value` with `digits` decimals.
     static func fixed(_ value: Double, digits: Int) -> ExportValue { .number(String(format: "%.\(digits)f", value)) }
 
-    /// The CSV field before quoting.
+    /// The CSV field before quoting. Text that a spreadsheet would run as a formula (starting
+    /// with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, because subjects
+    /// and senders come from spam and an analyst may open the file in a spreadsheet.
     var csvText: String {
         switch self {
-        case .text(let text), .number(let text): return text
+        case .text(let text):
+            guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+            return "'" + text
+        case .number(let text): return text
         case .boolean(let flag): return flag ? "true" : "false"
         case .missing: return ""
         }
