@@ -283,6 +283,20 @@ final class MailScreenTests: XCTestCase {
         XCTAssertFalse(text.contains("https://login.bank-example.top/verify?id=9"), "no live URL in the body")
     }
 
+    /// Spam puts links in subjects and display names too; the queue row and the preview both
+    /// show them defanged.
+    func testSubjectAndNameURLsDefanged() {
+        let review = FakeMailReview()
+        review.queue[0].subject = "TAKE FREE CRYPTO https://cutt.example/7qH 💵"
+        review.queue[0].senderName = "Prize http://win.example.net"
+        let text = MailScreen(review: review, strings: .en).render(width: 120, height: 30).text
+        let rows = text.split(separator: "\n").filter { $0.contains("TAKE FREE CRYPTO") }
+        XCTAssertEqual(rows.count, 2, "one queue row and the preview's subject line:\n\(text)")
+        for row in rows { XCTAssertTrue(row.contains("hxxps://cutt[.]example/7qH"), String(row)) }
+        XCTAssertTrue(text.contains("From: \"Prize hxxp://win[.]example[.]net\" <"), text)
+        XCTAssertFalse(text.contains("https://") || text.contains("http://"), "no live URL anywhere:\n\(text)")
+    }
+
     func testAddressLikeDisplayNameQuoted() {
         let review = FakeMailReview()
         review.queue[0].senderName = "Bank Security Team <security@bank.example.com>"

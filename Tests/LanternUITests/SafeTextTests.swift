@@ -116,6 +116,25 @@ final class SafeTextTests: XCTestCase {
         XCTAssertEqual(SafeText.defang("www.example.com/a.b"), "www[.]example[.]com/a.b")
     }
 
+    /// A redirector's target inside the query is a live link of its own.
+    func testDefangNestedURLInQuery() {
+        XCTAssertEqual(SafeText.defang("https://t9.page.link?link=https://p-5v.firebaseapp.com/__/auth/x.html&b=1"),
+                       "hxxps://t9[.]page[.]link?link=hxxps://p-5v[.]firebaseapp[.]com/__/auth/x.html&b=1")
+        XCTAssertEqual(SafeText.defang("http://a.example/r?u=http://b.example/?v=ftp://c.example"),
+                       "hxxp://a[.]example/r?u=hxxp://b[.]example/?v=fxp://c[.]example")
+    }
+
+    /// A scheme glued to the word before it: a sentence without a space, or a control
+    /// character shown in caret notation right before the link (an OSC 8 hyperlink's BEL).
+    func testDefangSchemeGluedToWord() {
+        XCTAssertEqual(SafeText.defangingURLs(inText: "at any time.https://info.example.com/Unsubscribe"),
+                       "at any time.hxxps://info[.]example[.]com/Unsubscribe")
+        XCTAssertEqual(SafeText.defangingURLs(inText: SafeText.line("\u{1B}]8;;\u{07}http://bank.example.com/\u{1B}]8;;\u{07}")),
+                       "^[]8;;^Ghxxp://bank[.]example[.]com/^[]8;;^G")
+        XCTAssertEqual(SafeText.defangingURLs(inText: "xHTTPS://a.example"), "xhxxps://a[.]example")
+        XCTAssertEqual(SafeText.defangingURLs(inText: "git+ssh://a.example/r"), "git+ssh://a[.]example/r", "an unknown scheme keeps its name")
+    }
+
     func testDefangURLsInBodyText() {
         XCTAssertEqual(SafeText.defangingURLs(inText: "Please verify your account at http://bank-verify.example.net/ today."),
                        "Please verify your account at hxxp://bank-verify[.]example[.]net/ today.")

@@ -141,7 +141,7 @@ extension MailScreen {
             }
             drawQueueRow(into: &grid, row: row, columns: columns, role: role, cells: [
                 item.date.map { String(NumberText.utcTime($0).prefix(10)) } ?? "-",
-                SafeText.line(item.senderAddress), SafeText.line(item.subject), verdict,
+                SafeText.line(item.senderAddress), MailScreen.shownSubject(item), verdict,
                 item.confidence.map { NumberText.fixed($0, digits: 2) } ?? "-",
                 item.unknown ? strings(.mailUnknownMark) : "",
             ])
@@ -174,14 +174,14 @@ extension MailScreen {
         func field(_ key: StringKey, _ value: String) {
             lines.append((strings(key) + " " + value, .normal))
         }
-        let name = SafeText.line(item.senderName)
+        let name = SafeText.defangingURLs(inText: SafeText.line(item.senderName))
         let address = SafeText.line(item.senderAddress)
         // A display name that looks like an address ("Bank <security@bank.example>") is quoted,
         // so it cannot pass for the real address that follows it.
         let shownName = name.contains(where: { "<>@\",;:".contains($0) })
             ? "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : name
         field(.mailPreviewFrom, name.isEmpty ? address : shownName + " <" + address + ">")
-        field(.mailPreviewSubject, SafeText.line(item.subject))
+        field(.mailPreviewSubject, MailScreen.shownSubject(item))
         field(.mailPreviewDate, item.date.map { NumberText.utcTime($0) + " UTC" } ?? strings(.mailPreviewNoDate))
         field(.mailPreviewVerdict, verdictText(item))
         let attachments = item.attachments.map { attachment in
@@ -280,5 +280,11 @@ extension MailScreen {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// Returns the subject as one safe line with its URLs defanged, because spam puts links in
+    /// subjects too ("TAKE FREE CRYPTO https://…").
+    static func shownSubject(_ item: MailItem) -> String {
+        SafeText.defangingURLs(inText: SafeText.line(item.subject))
     }
 }

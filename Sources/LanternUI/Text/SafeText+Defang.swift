@@ -2,8 +2,9 @@ extension SafeText {
     /// Returns a URL in the defanged form analysts paste into tickets, so that neither the
     /// terminal nor a chat client turns it into a live link. The scheme `http`, `https` or
     /// `ftp` becomes `hxxp`, `hxxps` or `fxp`, and every "." in the host becomes "[.]".
-    /// Path, query and fragment keep their dots. Text without a scheme is treated as
-    /// starting with its host. The result is also escaped like `line(_:)`.
+    /// Path, query and fragment keep their dots, but a URL inside them (a redirector's
+    /// `?link=https://…`) is defanged too. Text without a scheme is treated as starting with
+    /// its host. The result is also escaped like `line(_:)`.
     ///
     /// Already defanged input is returned unchanged ("[.]" is not wrapped again).
     ///
@@ -34,7 +35,7 @@ extension SafeText {
         }
         output += userinfo
         output += defangDots(host)
-        output += tail
+        output += tail.contains("://") ? defangingURLs(inText: String(tail)) : String(tail)
         return output
     }
 
@@ -63,7 +64,9 @@ extension SafeText {
 extension SafeText {
     /// Returns `text` with every `scheme://…` run defanged as `defang(_:)` does, so a URL in a
     /// message body is never drawn as a live link. A run ends at white space or a quote or
-    /// angle bracket. Host names without a scheme ("www.example.com") are left as they are.
+    /// angle bracket. A known scheme glued to the word before it ("time.https://",
+    /// "^Ghttp://") is found at the end of that word. Host names without a scheme
+    /// ("www.example.com") are left as they are.
     ///
     /// - Complexity: O(n) in the length of `text`.
     public static func defangingURLs(inText text: String) -> String {
@@ -82,6 +85,7 @@ extension SafeText {
                 remaining = remaining[separator.upperBound...]
                 continue
             }
+            schemeStart = knownSchemeStart(remaining[schemeStart..<separator.lowerBound])
             var end = separator.upperBound
             while end < remaining.endIndex, !remaining[end].isWhitespace, !"\"'<>`".contains(remaining[end]) {
                 end = remaining.index(after: end)
@@ -91,5 +95,17 @@ extension SafeText {
             remaining = remaining[end...]
         }
         return output + remaining
+    }
+
+    /// Returns where a known scheme starts in `word`. A word that is a known scheme starts it.
+    /// Otherwise the longest known scheme that ends the word starts there ("time.https" gives
+    /// the index of "https"); with none, the result is the word's start.
+    static func knownSchemeStart(_ word: Substring) -> Substring.Index {
+        guard defangScheme(String(word)) == String(word) else { return word.startIndex }
+        let lowered = word.lowercased()
+        for scheme in ["https", "http", "ftp"] where lowered.hasSuffix(scheme) {
+            return word.index(word.endIndex, offsetBy: -scheme.count)
+        }
+        return word.startIndex
     }
 }
