@@ -68,4 +68,14 @@ final class ExitStatusEndToEndTests: XCTestCase {
         XCTAssertEqual(result.status, 2, result.stderr)
         XCTAssertTrue(result.stderr.hasSuffix("Run 'lantern help' for the commands and their options.\n"), result.stderr)
     }
+
+    /// A forgotten value: the next word is another option of the command, so it is not taken
+    /// as a store named "--window"; `--db=--window` still names such a file on purpose.
+    func testOptionAsValueIsUsageError() throws {
+        let result = try EndToEnd.lantern(["ingest", "--db", "--window", "30", "s.pcap"], directory: directory)
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("lantern: option --db of 'ingest' needs a value, but the next word is the option --window; "),
+                      result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), [], "no store or lock file was made")
+    }
 }

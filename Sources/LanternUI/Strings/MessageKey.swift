@@ -13,6 +13,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
 
     // Options
     case optionNeedsValue
+    case optionValueIsOption
     case unknownOption
     case noOptions
     case integerOutOfRange

@@ -12,6 +12,7 @@ extension Strings {
 
         // Options
         .optionNeedsValue: "option --{option} of '{command}' needs a value",
+        .optionValueIsOption: "option --{option} of '{command}' needs a value, but the next word is the option {next}; write --{option}=VALUE for a value that starts with --",
         .unknownOption: "unknown option --{option} for '{command}'; accepted: {accepted}",
         .noOptions: "none",
         .integerOutOfRange: "--{option} must be a whole number from {lowest} to {highest}, not '{value}'",

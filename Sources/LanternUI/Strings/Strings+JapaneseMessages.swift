@@ -12,6 +12,7 @@ extension Strings {
 
         // Options
         .optionNeedsValue: "'{command}' のオプション --{option} には値が必要です",
+        .optionValueIsOption: "'{command}' のオプション --{option} には値が必要ですが、次の語はオプション {next} です。-- で始まる値は --{option}=VALUE と書いてください",
         .unknownOption: "'{command}' に --{option} というオプションはありません。使えるオプション: {accepted}",
         .noOptions: "なし",
         .integerOutOfRange: "--{option} には {lowest} から {highest} までの整数を指定してください(指定値: '{value}')",
