@@ -34,6 +34,17 @@ final class ReviewScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("iat^[[31m mean"), text)
     }
 
+    /// At 80 columns the key bar keeps every labelling key, undo included, in both languages.
+    func testKeyBarKeepsUndoAt80Columns() {
+        for strings in [Strings.en, Strings.ja] {
+            let grid = ReviewScreen(review: FakeReview(), strings: strings).render(width: 80, height: 24)
+            let bar = grid.rowText(23)
+            for action in [StringKey.actionBackscatterShort, .actionNotBackscatterShort, .actionSkipShort, .actionUndoShort, .actionQuitShort] {
+                XCTAssertTrue(bar.contains(strings(action)), "\(strings.language) key bar lacks \(strings(action)): \(bar)")
+            }
+        }
+    }
+
     func testStatusLineShowsModelVersion() {
         for strings in [Strings.en, Strings.ja] {
             let screen = ReviewScreen(review: FakeReview(), strings: strings)

@@ -63,6 +63,6 @@ final class UIErrorTests: XCTestCase {
     func testNotATerminalNamesStream() {
         XCTAssertEqual(UIError.notATerminal(stream: .output).message(.en),
                        "The review screen needs a terminal, but standard output is not one. Run lantern tui directly in a terminal, without pipes or redirection.")
-        XCTAssertTrue(UIError.notATerminal(stream: .input).message(.ja).hasPrefix("判定画面には端末が必要ですが、標準入力 は端末ではありません。"))
+        XCTAssertTrue(UIError.notATerminal(stream: .input).message(.ja).hasPrefix("判定画面には端末が必要ですが、標準入力は端末ではありません。"))
     }
 }
