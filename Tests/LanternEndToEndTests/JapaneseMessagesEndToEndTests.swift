@@ -58,6 +58,30 @@ final class JapaneseMessagesEndToEndTests: XCTestCase {
         assertNoEnglishMessage(result.stderr)
     }
 
+    /// Decoder anomalies are named in the chosen language; English keeps its former words.
+    func testAnomalyNamesInBothLanguages() throws {
+        try EndToEnd.requireBinary()
+        let cases = EndToEnd.sharedData.deletingLastPathComponent().appendingPathComponent("cases/pcap")
+        let captures = ["P02-tcp-option-length-zero.pcap", "P08-icmp-error-short-quote.pcap"].map { cases.appendingPathComponent($0).path }
+        guard captures.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
+            throw XCTSkip("shared cases not found at \(cases.path); they live beside the repository in ../shared/cases")
+        }
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+
+        let japanese = try EndToEnd.lanternJapanese(["ingest", "--no-train", "--db", "j.db"] + captures, directory: directory)
+        XCTAssertEqual(japanese.status, 0, japanese.stderr)
+        let japaneseText = japanese.stdout + japanese.stderr
+        XCTAssertTrue(japaneseText.contains("  異常: 不正な TCP オプション 3\n"), japaneseText)
+        XCTAssertTrue(japaneseText.contains("  異常: ICMP 引用部の切り詰め 3\n"), japaneseText)
+        assertNoEnglishMessage(japanese.stderr)
+
+        let english = try EndToEnd.lantern(["ingest", "--no-train", "--db", "e.db"] + captures, directory: directory)
+        let englishText = english.stdout + english.stderr
+        XCTAssertTrue(englishText.contains("  anomalies: malformed TCP options 3\n"), englishText)
+        XCTAssertTrue(englishText.contains("  anomalies: ICMP quote truncated 3\n"), englishText)
+    }
+
     func testMissingCaptureInJapanese() throws {
         try EndToEnd.requireBinary()
         let directory = try EndToEnd.temporaryDirectory()

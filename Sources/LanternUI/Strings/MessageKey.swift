@@ -51,6 +51,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case ingestReplacesCopy
     case ingestFileSummary
     case ingestAnomalies
+    case anomalyTruncated
+    case anomalyBadIPv4HeaderLength
+    case anomalyBadIPLength
+    case anomalyMalformedTCPOptions
+    case anomalyQuotedTruncated
+    case anomalyBadLinkHeader
+    case anomalyUnknownICMPType
+    case listSeparator
     case ingestIPVersionMismatch
     case ingestReopenedWindows
     case ingestTotals

@@ -6,6 +6,17 @@ import LanternUI
 
 /// `lantern ingest`: captures into the store, then training unless `--no-train`.
 enum IngestCommand {
+    /// The message for each anomaly kind, in the order `CaptureStatistics.summaryLines` lists them.
+    static let anomalyKeys: [(PacketAnomalies, MessageKey)] = [
+        (.truncated, .anomalyTruncated),
+        (.badIPv4HeaderLength, .anomalyBadIPv4HeaderLength),
+        (.badIPLength, .anomalyBadIPLength),
+        (.malformedTCPOptions, .anomalyMalformedTCPOptions),
+        (.quotedTruncated, .anomalyQuotedTruncated),
+        (.badLinkHeader, .anomalyBadLinkHeader),
+        (.unknownICMPType, .anomalyUnknownICMPType),
+    ]
+
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .ingest)
         guard !arguments.positionals.isEmpty else {
@@ -84,10 +95,12 @@ enum IngestCommand {
             if outcome.failure == nil || stats.records > 0 {
                 Output.note(.ingestFileSummary, ["path": path, "records": stats.records, "ip": stats.packets, "notIP": stats.notIP,
                                                  "undecodable": stats.undecodable, "windows": outcome.windows])
-                // NOTE: The anomaly names come from CaptureStatistics in English and are printed as
-                // they are in Japanese too, until the decoder names its anomalies by case.
-                if let anomalies = stats.summaryLines.first(where: { $0.hasPrefix("anomalies: ") }) {
-                    Output.note(.ingestAnomalies, ["list": anomalies.dropFirst("anomalies: ".count)])
+                let anomalies = IngestCommand.anomalyKeys.compactMap { anomaly, key -> String? in
+                    let count = stats.count(of: anomaly)
+                    return count > 0 ? Output.text(key) + " \(count)" : nil
+                }
+                if !anomalies.isEmpty {
+                    Output.note(.ingestAnomalies, ["list": anomalies.joined(separator: Output.text(.listSeparator))])
                 }
                 if stats.ipVersionMismatches > 0 {
                     Output.note(.ingestIPVersionMismatch, ["count": stats.ipVersionMismatches])
