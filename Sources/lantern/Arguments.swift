@@ -39,8 +39,8 @@ struct Arguments {
                 } else {
                     guard index < words.count else { throw UsageError(.optionNeedsValue, ["option": name, "command": command]) }
                     value = words[index]
-                    // "--db --window 30" would make a store named "--window"; a value that is one
-                    // of this command's options is a forgotten value instead.
+                    // "--db --window 30" would make a store named "--window". A value that is
+                    // one of this command's options is taken as a forgotten value instead.
                     let next = value.split(separator: "=", maxSplits: 1).first.map(String.init) ?? value
                     if next.hasPrefix("--"), (valued + switches).contains(String(next.dropFirst(2))) {
                         throw UsageError(.optionValueIsOption, ["option": name, "command": command, "next": next])

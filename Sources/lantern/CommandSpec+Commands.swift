@@ -174,5 +174,6 @@ extension CommandSpec {
         options: [
             .flag("man", "print the manual page in roff format instead, as docs/lantern.1 holds it"),
             .choice("lang", ["en", "ja"], "the language of the manual page (default: en)"),
-        ])
+        ],
+        trailing: [PositionalSpec(name: "COMMAND", help: "print this command's options, as 'lantern COMMAND --help' does", isOptional: true)])
 }

@@ -84,8 +84,13 @@ struct PositionalSpec {
 }
 
 extension Arguments {
-    /// Parses `words` with the options that `spec` declares.
+    /// Parses `words` with the options that `spec` declares. A word that is no option is an
+    /// error when the spec declares no positional words, so `stats --db a.db b.db` is not
+    /// read as `stats --db a.db`.
     init(_ words: [String], spec: CommandSpec) throws {
         try self.init(words, command: spec.name, valued: spec.valued, switches: spec.switches)
+        if spec.positionals.isEmpty, let word = positionals.first {
+            throw UsageError(.commandTakesNoFiles, ["command": spec.name, "value": word, "usage": spec.usage])
+        }
     }
 }

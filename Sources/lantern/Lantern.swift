@@ -41,10 +41,7 @@ enum Lantern {
             Output.line(version)
             return 0
         }
-        guard let command = commands.first(where: { $0.name == name }) else {
-            let nearest = commands.map(\.name).min { editDistance($0, name) < editDistance($1, name) } ?? "help"
-            throw UsageError(.unknownCommand, ["command": name, "nearest": nearest])
-        }
+        guard let command = commands.first(where: { $0.name == name }) else { throw unknownCommand(name) }
         let rest = Array(words.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
             Output.line(CommandHelp.text(command.spec, language: helpLanguage(rest)))
@@ -72,14 +69,32 @@ enum Lantern {
         strings(for: words).language
     }
 
-    /// `lantern help [--man [--lang en|ja]]`: the command list, or the roff source of the man page.
-    /// Other words after `help` are ignored, as they were before `--man` existed.
+    /// Returns the usage error for a word that names no command, with the nearest command.
+    static func unknownCommand(_ name: String) -> UsageError {
+        let nearest = commands.map(\.name).min { editDistance($0, name) < editDistance($1, name) } ?? "help"
+        return UsageError(.unknownCommand, ["command": name, "nearest": nearest])
+    }
+
+    /// `lantern help [--man [--lang en|ja]] [COMMAND]`: the command list, one command's help, or
+    /// the roff source of the man page.
     static func runHelp(_ words: [String]) throws -> Int32 {
-        guard words.contains("--man") else {
+        let arguments = try Arguments(words, spec: .help)
+        if let name = arguments.positionals.first, !arguments.flags.contains("man") {
+            let spec: CommandSpec
+            if let command = commands.first(where: { $0.name == name }) {
+                spec = command.spec
+            } else if name == "help" {
+                spec = .help
+            } else {
+                throw unknownCommand(name)
+            }
+            Output.line(CommandHelp.text(spec, language: helpLanguage(words)))
+            return 0
+        }
+        guard arguments.flags.contains("man") else {
             printHelp()
             return 0
         }
-        let arguments = try Arguments(words, spec: .help)
         let text: ManPage.Text
         switch arguments.value("lang") ?? "en" {
         case "en": text = .english

@@ -115,6 +115,7 @@ extension ManPage.Text {
 
         "export": "ラベル、アラート、早期警戒フラグ、メールを 1 行に 1 レコードで出力する。",
         "export WHAT": "出力するレコード。",
+        "help COMMAND": "このコマンドのオプションを出力する('lantern COMMAND --help' と同じ)。",
         "export --db": "使うストア (既定: ./lantern.db)。",
         "export --format": "出力形式 (既定: jsonl)。",
 

@@ -78,4 +78,26 @@ final class ExitStatusEndToEndTests: XCTestCase {
                       result.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory), [], "no store or lock file was made")
     }
+
+    /// A word after a command that takes none is an error, not silently dropped.
+    func testExtraWordIsUsageError() throws {
+        let result = try EndToEnd.lantern(["stats", "--db", "a.db", "b.db"], directory: directory)
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("lantern: stats takes no file names, found 'b.db'; usage: lantern stats [--db DB]"), result.stderr)
+        let cluster = try EndToEnd.lantern(["cluster", "x.db"], directory: directory)
+        XCTAssertEqual(cluster.status, 2, cluster.stderr)
+        XCTAssertTrue(cluster.stderr.hasPrefix("lantern: cluster takes no file names, found 'x.db'"), cluster.stderr)
+    }
+
+    func testInvalidUILanguageIsUsageError() throws {
+        let result = try EndToEnd.lantern(["tui", "--lang", "fr", "--db", "none.db"], directory: directory)
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("lantern: --lang must be en or ja, not 'fr'"), result.stderr)
+    }
+
+    func testReversedDayRangeIsUsageError() throws {
+        let result = try EndToEnd.lantern(["cluster", "--db", "none.db", "--from", "2026-01-10", "--to", "2026-01-05"], directory: directory)
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("lantern: --from 2026-01-10 is after --to 2026-01-05; give the earlier day as --from\n"), result.stderr)
+    }
 }

@@ -125,4 +125,24 @@ final class ManPageEndToEndTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("引数とオプション:"), result.stdout)
         XCTAssertTrue(result.stdout.contains("--db DB  使うストア"), result.stdout)
     }
+
+    /// `lantern help COMMAND` prints what `lantern COMMAND --help` prints; a misspelt command
+    /// is a usage error that names the nearest one.
+    func testHelpNamesOneCommand() throws {
+        try EndToEnd.requireBinary()
+        for command in ["ingest", "stats", "help"] {
+            let viaHelp = try EndToEnd.run(EndToEnd.binary, ["help", command], environment: ["LANG": "C.UTF-8"])
+            XCTAssertEqual(viaHelp.status, 0, viaHelp.stderr)
+            XCTAssertTrue(viaHelp.stdout.hasPrefix("usage: lantern \(command)"), viaHelp.stdout)
+            if command != "help" {
+                let viaOption = try EndToEnd.run(EndToEnd.binary, [command, "--help"], environment: ["LANG": "C.UTF-8"])
+                XCTAssertEqual(viaHelp.stdout, viaOption.stdout)
+            }
+        }
+        let japanese = try EndToEnd.run(EndToEnd.binary, ["help", "--lang", "ja", "stats"], environment: ["LANG": "C.UTF-8"])
+        XCTAssertTrue(japanese.stdout.hasPrefix("使い方: lantern stats"), japanese.stdout)
+        let misspelt = try EndToEnd.run(EndToEnd.binary, ["help", "ingset"], environment: ["LANG": "C.UTF-8"])
+        XCTAssertEqual(misspelt.status, 2, misspelt.stderr)
+        XCTAssertTrue(misspelt.stderr.contains("'ingest'"), misspelt.stderr)
+    }
 }

@@ -159,9 +159,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tuiKeptStore
 
     // Clustering
-    case clusterNoFiles
+    case commandTakesNoFiles
     case linkageInvalid
     case dateInvalid
+    case dateRangeReversed
     case probabilityInvalid
     case clusterPrototypes
     case clusterStrideNote

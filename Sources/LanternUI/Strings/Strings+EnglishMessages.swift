@@ -158,9 +158,10 @@ extension Strings {
         .tuiKeptStore: "the labels given to {file} are in {path}; open it again with 'lantern tui --db {path}'",
 
         // Clustering
-        .clusterNoFiles: "cluster takes no file names, found '{value}'; usage: lantern {usage}",
+        .commandTakesNoFiles: "{command} takes no file names, found '{value}'; usage: lantern {usage}",
         .linkageInvalid: "--linkage must be ward, average or complete, not '{value}'",
         .dateInvalid: "--{option} must be a date as YYYY-MM-DD, such as 2026-01-05, not '{value}'",
+        .dateRangeReversed: "--from {from} is after --to {to}; give the earlier day as --from",
         .probabilityInvalid: "--{option} must be a probability between 0 and 1, such as {example}, not '{value}'",
         .clusterPrototypes: "prototype set v{version}: {count} prototypes by {linkage} linkage from {points} subnet-days ({first} to {last}) in {seconds} s",
         .clusterStrideNote: "note: {eligible} subnet-days qualified; an even stride kept {kept} to bound the O(n²) clustering",

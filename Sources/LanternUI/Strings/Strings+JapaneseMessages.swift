@@ -158,9 +158,10 @@ extension Strings {
         .tuiKeptStore: "{file} に付けた判定は {path} に保存されています。'lantern tui --db {path}' で開き直せます",
 
         // Clustering
-        .clusterNoFiles: "cluster にファイル名は指定できません(指定値: '{value}')。使い方: lantern {usage}",
+        .commandTakesNoFiles: "{command} にファイル名は指定できません(指定値: '{value}')。使い方: lantern {usage}",
         .linkageInvalid: "--linkage には ward、average、complete のいずれかを指定してください(指定値: '{value}')",
         .dateInvalid: "--{option} には 2026-01-05 のような YYYY-MM-DD 形式の日付を指定してください(指定値: '{value}')",
+        .dateRangeReversed: "--from {from} が --to {to} より後です。早いほうの日を --from に指定してください",
         .probabilityInvalid: "--{option} には {example} のような 0 より大きく 1 より小さい確率を指定してください(指定値: '{value}')",
         .clusterPrototypes: "プロトタイプ集合 v{version}: サブネット日 {points} 件({first}〜{last})から {linkage} 法でプロトタイプ {count} 個({seconds} 秒)",
         .clusterStrideNote: "注意: 対象のサブネット日は {eligible} 件でした。O(n²) のクラスタリングを抑えるため、等間隔に {kept} 件を使いました",

@@ -12,9 +12,6 @@ enum ClusterCommand {
 
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .cluster)
-        guard arguments.positionals.isEmpty else {
-            throw UsageError(.clusterNoFiles, ["value": arguments.positionals[0], "usage": usage])
-        }
         if let path = arguments.value("vectors") {
             return try clusterVectorFile(path, dimension: try arguments.integer("dimension", default: 27, range: 1...4096))
         }
@@ -33,10 +30,13 @@ enum ClusterCommand {
         warning.transitionThreshold = try share(arguments, "transition-threshold", default: warning.transitionThreshold)
         warning.visitThreshold = try share(arguments, "visit-threshold", default: warning.visitThreshold)
 
+        let (from, to) = (try day(arguments, "from"), try day(arguments, "to"))
+        if let from, let to, from > to {
+            throw UsageError(.dateRangeReversed, ["from": arguments.value("from") ?? "", "to": arguments.value("to") ?? ""])
+        }
         let store = try StoreOpening.open(arguments.value("db"), mustExist: true)
         let started = Date()
-        let report = try SubnetClusterJob.run(
-            store: store, from: try day(arguments, "from"), to: try day(arguments, "to"), settings: settings, warning: warning)
+        let report = try SubnetClusterJob.run(store: store, from: from, to: to, settings: settings, warning: warning)
         let seconds = Date().timeIntervalSince(started)
         Output.line(.clusterPrototypes, ["version": report.version, "count": report.prototypes.count, "linkage": settings.linkage.rawValue,
                                          "points": report.trainingPoints,

@@ -15,6 +15,11 @@ enum TUICommand {
         let arguments = try Arguments(words, spec: .tui)
         var options = UIOptions()
         options.language = arguments.value("lang")
+        // Checked here, before any store or screen is opened, so that a wrong value is a usage
+        // error (exit 2) like every other option value.
+        if let language = options.language, !["en", "ja"].contains(language) {
+            throw UsageError(.invalidLanguage, ["value": language])
+        }
         options.themeName = arguments.value("theme")
         options.configPath = arguments.value("config")
         if arguments.has("ascii") { options.glyphs = .ascii }
