@@ -32,6 +32,28 @@ final class MailEndToEndTests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("mail: 0 messages stored, 14 already stored, 0 failed"), again.stderr)
     }
 
+    /// One folder, named relative to the current folder, with a capture, mail and a file that
+    /// is neither: the stored mail is not also called a skipped capture.
+    func testMixedFolderSkipsOnlyUnknownFiles() throws {
+        try requireCases()
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = directory + "/mixed"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: cases.appendingPathComponent("pcap/P01-sll2-v4-v6.pcap").path, toPath: folder + "/a.pcap")
+        try FileManager.default.copyItem(atPath: cases.appendingPathComponent("tty/T03-bidi-and-invisible-controls.eml").path,
+                                         toPath: folder + "/b.eml")
+        try Data([0x00, 0x13, 0x37, 0x42, 0x99]).write(to: URL(fileURLWithPath: folder + "/junk.eml"))
+
+        let result = try EndToEnd.lantern(["ingest", "--no-train", "--db", "t.db", "mixed"], directory: directory)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("mail: 1 messages stored"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("a.pcap: 3 packets"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("b.eml: not"), "stored mail is not reported as skipped:\n\(result.stderr)")
+        XCTAssertTrue(result.stderr.contains("junk.eml: neither a pcap or pcapng capture nor a mail message"), result.stderr)
+        XCTAssertEqual(result.stderr.components(separatedBy: "skipped ").count - 1, 1, result.stderr)
+    }
+
     func testExportMailEscapesUntrustedText() throws {
         try requireCases()
         let directory = try EndToEnd.temporaryDirectory()

@@ -44,6 +44,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case skipReasonLFSPointer
     case skipReasonGzipNotCapture
     case skipReasonNotCapture
+    case skipReasonNeitherKind
     case skipReasonUnreadable
     case reasonNoSuchFile
     case ingestSkippedShorterCopy

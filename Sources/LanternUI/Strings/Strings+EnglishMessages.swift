@@ -43,6 +43,7 @@ extension Strings {
         .skipReasonLFSPointer: "a Git LFS pointer, not the capture (run git lfs pull)",
         .skipReasonGzipNotCapture: "gzip file that does not contain a pcap or pcapng capture",
         .skipReasonNotCapture: "not a pcap or pcapng file (unrecognised first bytes)",
+        .skipReasonNeitherKind: "neither a pcap or pcapng capture nor a mail message (unrecognised first bytes)",
         .skipReasonUnreadable: "cannot be opened for reading",
         .reasonNoSuchFile: "no such file or directory",
         .ingestSkippedShorterCopy: "{path}: skipped, a shorter copy of {longer}, which was already ingested",

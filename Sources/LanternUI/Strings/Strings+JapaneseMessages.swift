@@ -43,6 +43,7 @@ extension Strings {
         .skipReasonLFSPointer: "キャプチャではなく Git LFS のポインターです(git lfs pull を実行してください)",
         .skipReasonGzipNotCapture: "pcap・pcapng のキャプチャを含まない gzip ファイルです",
         .skipReasonNotCapture: "pcap・pcapng ファイルではありません(先頭のバイト列が不明)",
+        .skipReasonNeitherKind: "pcap・pcapng のキャプチャでもメールでもありません(先頭のバイト列が不明)",
         .skipReasonUnreadable: "読み込み用に開けません",
         .reasonNoSuchFile: "ファイルもフォルダーもありません",
         .ingestSkippedShorterCopy: "{path}: 取り込み済みの {longer} の短いコピーのため、読み飛ばしました",

@@ -60,8 +60,13 @@ enum IngestCommand {
             Output.error(error)
             return 1
         }
-        for skipped in source.skipped where !mail.mailFiles.contains(skipped.path) {
-            Output.note(.ingestSkippedFile, ["path": skipped.path, "reason": Output.text(skipReason(skipped.kind))])
+        // The two passes name a file differently (as given, or under the folder's absolute
+        // path), so they are compared as absolute paths: stored mail is not also "skipped".
+        let mailFiles = Set(mail.mailFiles.map(absolutePath))
+        let mailLooked = (arguments.value("kind") ?? "auto") == "auto"
+        for skipped in source.skipped where !mailFiles.contains(absolutePath(skipped.path)) {
+            let reason: MessageKey = mailLooked && skipped.kind == .notCapture ? .skipReasonNeitherKind : skipReason(skipped.kind)
+            Output.note(.ingestSkippedFile, ["path": skipped.path, "reason": Output.text(reason)])
         }
         var failures = mail.failures > 0 ? 1 : 0
         var totals = (files: 0, skipped: 0, packets: 0, windows: 0)
@@ -141,6 +146,11 @@ enum IngestCommand {
 
 extension IngestCommand {
     /// Returns the catalogue key for the reason a file in a folder was not read.
+    /// Returns `path` made absolute against the current folder, with "." and ".." resolved.
+    static func absolutePath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
     static func skipReason(_ kind: CaptureSource.SkippedFile.Kind) -> MessageKey {
         switch kind {
         case .gitLFSPointer: return .skipReasonLFSPointer
