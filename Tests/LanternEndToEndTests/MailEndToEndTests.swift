@@ -54,6 +54,20 @@ final class MailEndToEndTests: XCTestCase {
         XCTAssertEqual(result.stderr.components(separatedBy: "skipped ").count - 1, 1, result.stderr)
     }
 
+    /// With labels of one class only the model is inactive, and the line counts as queued
+    /// only the messages without a label, as the Mail screen's queue holds them.
+    func testInactiveModelCountsQueuedWithoutLabels() throws {
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        XCTAssertEqual(try EndToEnd.lantern(["simulate", "mail", "--out", "mail", "--messages", "40", "--seed", "3"], directory: directory).status, 0)
+        let result = try EndToEnd.lantern(["ingest", "--db", "s.db", "--reputation", "mail/reputation.txt", "mail/spam", "mail/malicious"],
+                                          directory: directory)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("mail labelling: 13 malicious and 0 benign labels stored"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("so all 40 messages are unknown and the 27 without a label are queued for 'lantern tui'"),
+                      result.stderr)
+    }
+
     func testExportMailEscapesUntrustedText() throws {
         try requireCases()
         let directory = try EndToEnd.temporaryDirectory()

@@ -215,6 +215,17 @@ final class MailScreenTests: XCTestCase {
         }
     }
 
+    /// A message without a verdict is shown as having none, not also as "unknown".
+    func testNoVerdictShownAlone() {
+        let review = FakeMailReview()
+        review.queue[0].verdict = nil
+        review.queue[0].confidence = nil
+        review.queue[0].unknown = true
+        let text = MailScreen(review: review, strings: .en).render(width: 100, height: 30).text
+        let line = text.split(separator: "\n").first { $0.contains("Verdict:") }.map(String.init) ?? ""
+        XCTAssertEqual(line.trimmingCharacters(in: .whitespaces), "Verdict: no verdict", text)
+    }
+
     func testNoModelHintNamesReboundKeys() {
         let (config, errors) = Config.parse("key mail.label-malicious = x\nkey mail.label-benign = space\n", path: "config")
         XCTAssertEqual(errors, [])

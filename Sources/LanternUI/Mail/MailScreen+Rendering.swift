@@ -51,7 +51,9 @@ extension MailScreen {
         switch item.verdict {
         case "malicious": verdict = strings(.mailVerdictMalicious)
         case "benign": verdict = strings(.mailVerdictBenign)
-        default: verdict = strings(.mailVerdictNone)
+        default:
+            // Without a verdict, "unknown" would only repeat that there is none.
+            return strings(.mailVerdictNone)
         }
         let confidence = item.confidence.map { NumberText.fixed($0, digits: 2) } ?? ""
         let unknown = item.unknown ? " " + strings(.mailUnknown) : ""

@@ -168,7 +168,7 @@ extension Strings {
         .mailUnknown: "unknown",
         .mailStatusModel: "mail model v{version}",
         .mailStatusLabels: "labels {malicious} malicious / {benign} not",
-        .mailStatusInactive: "no model",
+        .mailStatusInactive: "inactive",
         .mailNoModelHint: "No mail model yet: label one message malicious ({malicious}), one not malicious ({benign}).",
         .mailStatusSelected: "{verdict} {confidence}{unknown}",
         .mailPreviewFrom: "From:",

@@ -81,7 +81,7 @@ extension Strings {
         .mailSkipNotMail: "does not start like a mail message or mbox",
         .mailSummary: "mail: {stored} messages stored, {duplicates} already stored, {failed} failed",
         .mailSummaryFolders: "mail: {stored} messages stored, {duplicates} already stored, {failed} failed ({folders})",
-        .mailModelInactive: "mail model v{version}: inactive, {malicious} malicious and {benign} benign labels; at least one label of each class is needed, so all {messages} messages are unknown and queued for 'lantern tui'",
+        .mailModelInactive: "mail model v{version}: inactive, {malicious} malicious and {benign} benign labels; at least one label of each class is needed, so all {messages} messages are unknown and the {queued} without a label are queued for 'lantern tui'",
         .mailModelTrained: "mail model v{version}: trained on {malicious} malicious and {benign} benign labels, {features} features selected; {verdicts} of {messages} messages malicious, {unknown} unknown",
         .mailSolverLimit: "mail model v{version}: {runs} solver runs stopped at their iteration limit; the verdicts are usable but not optimal",
         .mailStatsNote: "at least one malicious and one benign label are needed; until then every message is unknown",

@@ -168,7 +168,7 @@ extension Strings {
         .mailUnknown: "未知",
         .mailStatusModel: "メールモデル v{version}",
         .mailStatusLabels: "ラベル 悪性 {malicious} / 非悪性 {benign}",
-        .mailStatusInactive: "モデルなし",
+        .mailStatusInactive: "停止中",
         .mailNoModelHint: "メールモデルがありません。悪性({malicious})と非悪性({benign})を 1 件ずつ判定してください。",
         .mailStatusSelected: "{verdict} {confidence}{unknown}",
         .mailPreviewFrom: "差出人:",

@@ -81,7 +81,7 @@ extension Strings {
         .mailSkipNotMail: "メールのメッセージや mbox の形で始まっていません",
         .mailSummary: "メール: 保存 {stored} 件、保存済み {duplicates} 件、失敗 {failed} 件",
         .mailSummaryFolders: "メール: 保存 {stored} 件、保存済み {duplicates} 件、失敗 {failed} 件({folders})",
-        .mailModelInactive: "メールモデル版 v{version}: 停止中(悪性ラベル {malicious} 件、良性ラベル {benign} 件)。両方の種類のラベルが 1 件以上必要なため、{messages} 件すべてを不明として 'lantern tui' の判定待ちにしました",
+        .mailModelInactive: "メールモデル版 v{version}: 停止中(悪性ラベル {malicious} 件、良性ラベル {benign} 件)。両方の種類のラベルが 1 件以上必要なため、{messages} 件すべてを不明とし、ラベルのない {queued} 件を 'lantern tui' の判定待ちにしました",
         .mailModelTrained: "メールモデル版 v{version}: 悪性ラベル {malicious} 件と良性ラベル {benign} 件で学習、特徴量 {features} 個を選択。{messages} 件中 悪性 {verdicts} 件、不明 {unknown} 件",
         .mailSolverLimit: "メールモデル版 v{version}: ソルバーの {runs} 回の実行が反復回数の上限で止まりました。判定は使えますが最適ではありません",
         .mailStatsNote: "悪性と良性のラベルがそれぞれ 1 件以上必要です。それまではすべてのメッセージが不明です",
