@@ -195,4 +195,19 @@ final class IngestEndToEndTests: XCTestCase {
         }
         return result
     }
+
+    /// Runs that store no window (here an empty file) train nothing, so failed runs do not
+    /// number models that differ from nothing.
+    func testRunWithoutWindowsTrainsNoModel() throws {
+        try EndToEnd.requireBinary()
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory + "/empty.pcap", contents: Data()))
+        for _ in 0..<2 {
+            let result = try EndToEnd.lantern(["ingest", "--db", "e.db", "empty.pcap"], directory: directory)
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertTrue(result.stderr.contains("no windows were stored, so no model was trained"), result.stderr)
+        }
+        XCTAssertEqual(try EndToEnd.stats(db: directory + "/e.db")["model version"], "0")
+    }
 }

@@ -65,6 +65,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case ingestTotals
     case ingestSubnets
     case ingestNoNewCaptures
+    case ingestNoWindowsNoModel
     case ingestFilesFailed
     case ingestUnreadable
     case kindInvalid

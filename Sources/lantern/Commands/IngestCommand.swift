@@ -126,12 +126,14 @@ enum IngestCommand {
         if let assignment = try SubnetAssignment.run(store: store) {
             Output.note(.ingestSubnets, ["subnetDays": assignment.subnetDays, "version": assignment.version, "flags": assignment.flags])
         }
-        // A run that read nothing new (every capture already ingested) leaves the model as it is,
-        // rather than saving an identical model under a new version.
+        // A run that stored no window (every capture already ingested, empty or unreadable)
+        // leaves the model as it is, rather than saving an identical model under a new version.
         if !arguments.has("no-train") {
             let saved = BackscatterScoring.savedSettings(in: store)
-            if totals.files == 0 && saved != nil {
+            if totals.windows == 0 && saved != nil {
                 Output.note(.ingestNoNewCaptures)
+            } else if totals.windows == 0 {
+                Output.note(.ingestNoWindowsNoModel)
             } else {
                 try TrainCommand.train(store: store, settings: saved ?? BackscatterSettings())
             }
@@ -145,12 +147,12 @@ enum IngestCommand {
 }
 
 extension IngestCommand {
-    /// Returns the catalogue key for the reason a file in a folder was not read.
     /// Returns `path` made absolute against the current folder, with "." and ".." resolved.
     static func absolutePath(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
+    /// Returns the catalogue key for the reason a file in a folder was not read.
     static func skipReason(_ kind: CaptureSource.SkippedFile.Kind) -> MessageKey {
         switch kind {
         case .gitLFSPointer: return .skipReasonLFSPointer
