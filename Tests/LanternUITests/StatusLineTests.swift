@@ -26,4 +26,15 @@ final class StatusLineTests: XCTestCase {
             }
         }
     }
+
+    /// The front screen's tab is in brackets, so it stands out without colour too.
+    func testFrontTabBracketed() {
+        let screens = AppScreens(review: ReviewScreen(review: FakeReview(), strings: .en),
+                                 subnets: SubnetScreen(timeline: nil, strings: .en))
+        let before = screens.render(width: 120, height: 30).rowText(0)
+        XCTAssertTrue(before.hasSuffix("[1 Review] 2 Subnets  3 Mail "), before)
+        XCTAssertEqual(screens.handle(.character("2")), .redraw)
+        let after = screens.render(width: 120, height: 30).rowText(0)
+        XCTAssertTrue(after.hasSuffix(" 1 Review [2 Subnets] 3 Mail "), after)
+    }
 }

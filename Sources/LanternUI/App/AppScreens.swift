@@ -81,15 +81,18 @@ public final class AppScreens {
     /// Cells the tab names take at the right end of row 0.
     var tabsWidth: Int { tabs.reduce(0) { $0 + DisplayWidth.width(of: $1.1) + 2 } }
 
-    /// ` 1 Review  2 Subnets  3 Mail ` at the right end of row 0, the front one highlighted.
+    /// ` 1 Review [2 Subnets] 3 Mail ` at the right end of row 0, the front one highlighted
+    /// and in brackets. The brackets mark it where the highlight cannot: without colour, the
+    /// status line and the selection are both reverse video.
     func drawTabs(into grid: inout ScreenGrid) {
         guard grid.height > 0 else { return }
         let width = tabsWidth
         guard grid.width >= width + ReviewScreen.minimumWidth / 2 else { return }
         var x = grid.width - width
         for (screen, label) in tabs {
-            let role: ColorRole = screen == front ? .selection : .status
-            x += grid.draw(" " + label + " ", row: 0, column: x, role: role)
+            let isFront = screen == front
+            let text = isFront ? "[" + label + "]" : " " + label + " "
+            x += grid.draw(text, row: 0, column: x, role: isFront ? .selection : .status)
         }
     }
 }
