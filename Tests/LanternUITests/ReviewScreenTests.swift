@@ -45,6 +45,20 @@ final class ReviewScreenTests: XCTestCase {
         }
     }
 
+    /// A 39-character IPv6 host among the loaded items must not squeeze the reason to a few
+    /// cells at 80 columns; the host column gives up cells first, down to an IPv4 address's 15.
+    func testLongHostLeavesReasonRoomAt80Columns() {
+        let review = FakeReview()
+        review.queue[0].host = "2001:0db8:85a3:0000:0000:8a2e:0370:7334"
+        let screen = ReviewScreen(review: review, strings: .en)
+        let columns = screen.queueColumns(width: 80)
+        XCTAssertGreaterThanOrEqual(columns.reason, 19, "\(columns)")
+        XCTAssertGreaterThanOrEqual(columns.host, 15, "\(columns)")
+        XCTAssertGreaterThan(columns.service, 0, "the service column stays: \(columns)")
+        let wide = screen.queueColumns(width: 160)
+        XCTAssertEqual(wide.host, 39, "a wide screen shows the whole host: \(wide)")
+    }
+
     func testStatusLineShowsModelVersion() {
         for strings in [Strings.en, Strings.ja] {
             let screen = ReviewScreen(review: FakeReview(), strings: strings)

@@ -106,6 +106,13 @@ extension ReviewScreen {
         func used() -> Int {
             [columns.host, columns.service, columns.packets, columns.score].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 } + 1
         }
+        // One IPv6 host among the loaded items would widen the column to 39 cells and leave the
+        // reason a few cells at 80 columns. The host column first gives up cells for a reason of
+        // 20, down to 15 cells, which any IPv4 address fits; a longer host is cut with "…".
+        let reasonWanted = 20
+        if width - used() < reasonWanted && columns.host > 15 {
+            columns.host = max(15, columns.host - (reasonWanted - (width - used())))
+        }
         if width - used() < 8 { columns.service = 0 }
         if width - used() < 8 { columns.packets = 0 }
         let rest = width - used()
