@@ -210,4 +210,15 @@ final class IngestEndToEndTests: XCTestCase {
         }
         XCTAssertEqual(try EndToEnd.stats(db: directory + "/e.db")["model version"], "0")
     }
+
+    /// An empty folder is said to hold nothing, instead of ending without a word.
+    func testEmptyFolderSaysNothingFound() throws {
+        try EndToEnd.requireBinary()
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/spool", withIntermediateDirectories: true)
+        let result = try EndToEnd.lantern(["ingest", "--db", "e.db", "spool"], directory: directory)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "no capture or mail files found in spool; nothing was stored\n")
+    }
 }

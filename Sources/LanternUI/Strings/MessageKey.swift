@@ -66,6 +66,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case ingestSubnets
     case ingestNoNewCaptures
     case ingestNoWindowsNoModel
+    case ingestNothingFound
     case ingestFilesFailed
     case ingestUnreadable
     case kindInvalid

@@ -65,6 +65,7 @@ extension Strings {
         .ingestSubnets: "subnets: {subnetDays} subnet-days assigned to prototype set v{version}, {flags} early-warning flags",
         .ingestNoNewCaptures: "no new captures; the model stays at its current version (run 'lantern train' to retrain)",
         .ingestNoWindowsNoModel: "no windows were stored, so no model was trained",
+        .ingestNothingFound: "no capture or mail files found in {paths}; nothing was stored",
         .ingestFilesFailed: "{failed} of {files} files had errors; what was read before each error is stored",
         .ingestUnreadable: "cannot read {path}: {reason}; check the path and its permissions",
         .kindInvalid: "--kind must be one of {accepted}, not '{value}'",

@@ -65,6 +65,7 @@ extension Strings {
         .ingestSubnets: "サブネット: サブネット日 {subnetDays} 件をプロトタイプ集合 v{version} に割り当て、早期警戒フラグ {flags} 件",
         .ingestNoNewCaptures: "新しいキャプチャがないため、モデル版は変えません(学習し直すには 'lantern train' を実行してください)",
         .ingestNoWindowsNoModel: "ウィンドウを 1 件も保存しなかったため、モデルは学習していません",
+        .ingestNothingFound: "{paths} にキャプチャもメールのファイルも見つからなかったため、何も保存していません",
         .ingestFilesFailed: "{files} ファイル中 {failed} ファイルでエラーが起きました。各エラーの前までに読んだ分は保存しました",
         .ingestUnreadable: "{path} を読めません: {reason}。パスと権限を確認してください",
         .kindInvalid: "--kind には {accepted} のいずれかを指定してください(指定値: '{value}')",

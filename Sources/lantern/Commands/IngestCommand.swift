@@ -42,7 +42,13 @@ enum IngestCommand {
         defer { lock.release() }
         let mail = try MailIngestCommand.run(arguments.positionals, kind: arguments.value("kind"), store: store, labellers: labellers,
                                              train: !arguments.has("no-train"))
-        if mail.capturePaths.isEmpty { return mail.failures > 0 ? 1 : 0 }
+        if mail.capturePaths.isEmpty {
+            // An empty folder, or one of files that are neither kind, would otherwise end silently.
+            if mail.mailFiles.isEmpty && mail.failures == 0 {
+                Output.note(.ingestNothingFound, ["paths": arguments.positionals.joined(separator: Output.text(.listSeparator))])
+            }
+            return mail.failures > 0 ? 1 : 0
+        }
         let ingest = CaptureIngest(store: store)
         ingest.configuration.windowSeconds = Double(try arguments.integer("window", default: 30, range: 1...86_400))
         try WindowWidthSetting.check(ingest.configuration.windowSeconds, store: store)
