@@ -92,6 +92,10 @@ final class ConfigTests: XCTestCase {
     func testMessagesNameLineAndNextStep() {
         XCTAssertEqual(ConfigError(.unknownSetting(name: "them", nearest: "theme"), at: location(1)).message(.en),
                        "/home/analyst/.config/lantern/config:1: unknown setting 'them'; the line is skipped. Settings: theme, lang, mouse, key. Did you mean 'theme'?")
+        XCTAssertEqual(ConfigError(.unknownKey(key: "Esc"), at: location(2)).message(.en),
+                       "/home/analyst/.config/lantern/config:2: unknown key 'Esc'; the line is skipped. Use one character or a key name: "
+                       + "up, down, left, right, page-up, page-down, home, end, enter, backspace, space.",
+                       "names that cannot be bound (tab, escape) are not offered")
         XCTAssertEqual(ConfigError(.reservedKey(key: "Tab"), at: location(5)).message(.en),
                        "/home/analyst/.config/lantern/config:5: 'Tab' cannot be bound: Tab and the digits switch screens and Esc closes overlays. The line is skipped.")
         XCTAssertEqual(ConfigError(.conflict(screen: "review", action: "skip", key: "n", other: "label-not-backscatter"), at: location(3)).message(.en),

@@ -73,7 +73,9 @@ public struct ConfigError: Error, Equatable, Sendable {
         case .missingKeys(let target):
             return strings(.configMissingKeys, ["target": SafeText.line(target)])
         case .unknownKey(let key):
-            return strings(.configUnknownKey, ["key": SafeText.line(key), "choices": Key.configNames.map(\.name).joined(separator: ", ")])
+            // Only names a binding may use: Tab and Escape are names but reserved.
+            let names = Key.configNames.filter { !Key.unbindableKeys.contains($0.key) }.map(\.name)
+            return strings(.configUnknownKey, ["key": SafeText.line(key), "choices": names.joined(separator: ", ")])
         case .reservedKey(let key):
             return strings(.configReservedKey, ["key": SafeText.line(key)])
         case .conflict(let screen, let action, let key, let other):
