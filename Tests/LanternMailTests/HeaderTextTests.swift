@@ -33,5 +33,7 @@ final class HeaderTextTests: XCTestCase {
     func testSingleLineCollapsesSpaces() {
         XCTAssertEqual(HeaderText.singleLine("\n\n a\tb\u{2028}c\u{3000}\u{200B}d \r\n"), "a b c d")
         XCTAssertEqual(HeaderText.singleLine("x\u{202E}y"), "x\u{202E}y")
+        // Previews keep zero-width spaces, so the display shows them where they sat.
+        XCTAssertEqual(HeaderText.singleLine("\n pay\u{200B}pal\u{FEFF}.example \r\n", keepingZeroWidth: true), "pay\u{200B}pal\u{FEFF}.example")
     }
 }

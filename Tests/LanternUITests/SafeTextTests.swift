@@ -135,6 +135,15 @@ final class SafeTextTests: XCTestCase {
         XCTAssertEqual(SafeText.defangingURLs(inText: "git+ssh://a.example/r"), "git+ssh://a[.]example/r", "an unknown scheme keeps its name")
     }
 
+    /// A zero-width space inside a host, shown as its escape, does not end the URL, so the
+    /// rest of the host is defanged too; a plain angle bracket still ends it.
+    func testDefangRunsThroughEscapedInvisibleCharacter() {
+        XCTAssertEqual(SafeText.defangingURLs(inText: SafeText.line("see http://pay\u{200B}pal.example.net/login now")),
+                       "see hxxp://pay<U+200B>pal[.]example[.]net/login now")
+        XCTAssertEqual(SafeText.defangingURLs(inText: "<a href=http://a.example.com/x<b>"), "<a href=hxxp://a[.]example[.]com/x<b>")
+        XCTAssertEqual(SafeText.defangingURLs(inText: "http://a.example<U+12>.com"), "hxxp://a[.]example<U+12>.com", "not an escape")
+    }
+
     func testDefangURLsInBodyText() {
         XCTAssertEqual(SafeText.defangingURLs(inText: "Please verify your account at http://bank-verify.example.net/ today."),
                        "Please verify your account at hxxp://bank-verify[.]example[.]net/ today.")

@@ -46,11 +46,15 @@ public enum HeaderText {
     /// spaces) and of the zero-width spaces U+200B, U+FEFF and U+180E to one space and trims both
     /// ends, so a subject always fits on one line. NUL is dropped. Other invisible characters,
     /// bidirectional controls among them, are kept for display code to show escaped.
-    public static func singleLine(_ text: String) -> String {
+    ///
+    /// With `keepingZeroWidth`, the zero-width spaces stay too, for previews: a zero-width space
+    /// inside a host name ("pay<U+200B>pal.example") must not read as two words.
+    public static func singleLine(_ text: String, keepingZeroWidth: Bool = false) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{0}" || scalar == "\u{200B}" || scalar == "\u{FEFF}" || scalar == "\u{180E}" {
+            let zeroWidth = scalar == "\u{200B}" || scalar == "\u{FEFF}" || scalar == "\u{180E}"
+            if scalar.properties.isWhitespace || scalar == "\u{0}" || (zeroWidth && !keepingZeroWidth) {
                 pendingSpace = !result.isEmpty
                 continue
             }

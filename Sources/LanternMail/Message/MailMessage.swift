@@ -30,6 +30,6 @@ public struct MailMessage: Sendable, Equatable {
     /// Returns the first `length` characters of `text` on one line, for previews.
     public func excerpt(length: Int = 300) -> String {
         // Collapsing spaces shortens text, so four times the length leaves enough to cut from.
-        String(HeaderText.singleLine(String(text.unicodeScalars.prefix(length * 4))).prefix(length))
+        String(HeaderText.singleLine(String(text.unicodeScalars.prefix(length * 4)), keepingZeroWidth: true).prefix(length))
     }
 }

@@ -87,7 +87,14 @@ extension SafeText {
             }
             schemeStart = knownSchemeStart(remaining[schemeStart..<separator.lowerBound])
             var end = separator.upperBound
-            while end < remaining.endIndex, !remaining[end].isWhitespace, !"\"'<>`".contains(remaining[end]) {
+            while end < remaining.endIndex, !remaining[end].isWhitespace {
+                // An escaped invisible character ("<U+200B>") is part of the run, so the host
+                // after it is defanged too; any other angle bracket or quote ends the run.
+                if remaining[end] == "<", let escape = escapeEnd(in: remaining, at: end) {
+                    end = escape
+                    continue
+                }
+                if "\"'<>`".contains(remaining[end]) { break }
                 end = remaining.index(after: end)
             }
             output += remaining[..<schemeStart]
@@ -107,5 +114,14 @@ extension SafeText {
             return word.index(word.endIndex, offsetBy: -scheme.count)
         }
         return word.startIndex
+    }
+
+    /// Returns the index after a `<U+XXXX>` escape starting at `start`, or nil when none does.
+    static func escapeEnd(in text: Substring, at start: Substring.Index) -> Substring.Index? {
+        let rest = text[start...]
+        guard rest.hasPrefix("<U+"), let close = rest.firstIndex(of: ">") else { return nil }
+        let digits = rest[rest.index(start, offsetBy: 3)..<close]
+        guard (4...6).contains(digits.count), digits.allSatisfy(\.isHexDigit) else { return nil }
+        return text.index(after: close)
     }
 }
