@@ -45,7 +45,7 @@ final class SubnetScreenTests: XCTestCase {
     func testHeatmapDrawsGlyphsFlagAndLegend() {
         let screen = SubnetScreen(timeline: makeTimeline(rows: 5, days: 10), strings: .en, glyphs: .ascii)
         let grid = screen.render(width: 100, height: 20)
-        XCTAssertTrue(grid.rowText(0).contains("5 subnets × 10 days"), grid.rowText(0))
+        XCTAssertTrue(grid.rowText(0).contains("subnets 5 × days 10"), grid.rowText(0))
         let row2 = (0..<grid.height).map(grid.rowText).first { $0.hasPrefix("10.2.0.0/16") } ?? ""
         XCTAssertTrue(row2.contains("222222222!"), "row with the flag: \(row2)")
         XCTAssertTrue(grid.text.contains("0=P0 1=P1 2=P2"), grid.text)

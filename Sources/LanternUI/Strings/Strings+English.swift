@@ -98,7 +98,7 @@ extension Strings {
         .tabReview: "Review",
         .tabSubnets: "Subnets",
         .subnetsNone: "No subnet prototypes yet: run 'lantern cluster' on this store after ingesting captures.",
-        .subnetsStatus: "Prototypes v{version} | {subnets} subnets × {days} days | {flags} flags | order: {order}",
+        .subnetsStatus: "Prototypes v{version} | subnets {subnets} × days {days} | flags {flags} | order: {order}",
         .orderActivity: "activity",
         .orderAddress: "address",
         .orderSimilarity: "similarity",
