@@ -156,7 +156,7 @@ extension CommandSpec {
         name: "demo", summary: "simulate two weeks of darknet traffic and a spam trap's mail, ingest, train, cluster, and open the UI",
         options: [
             .path("dir", "DIR", "the folder for the capture and the store (default: lantern-demo)"),
-            OptionSpec(name: "packets", value: "N", help: "number of packets to simulate, 1000 to 50000000 (default: 200000)"),
+            OptionSpec(name: "packets", value: "N", help: "number of packets to simulate, 2000 to 50000000 (default: 200000)"),
             language, theme,
             .flag("no-ui", "stop after training instead of opening the UI"),
         ])

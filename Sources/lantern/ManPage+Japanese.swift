@@ -149,7 +149,7 @@ extension ManPage.Text {
 
         "demo": "2 週間分の模擬ダークネットトラフィックと模擬スパムトラップのメールを作り、取り込み、学習とクラスタリングをして UI を開く。",
         "demo --dir": "キャプチャとストアを置くフォルダ (既定: lantern-demo)。",
-        "demo --packets": "模擬するパケット数、1000 から 50000000 (既定: 200000)。",
+        "demo --packets": "模擬するパケット数、2000 から 50000000 (既定: 200000)。",
         "demo --lang": "UI の言語 (既定: LC_ALL、LC_MESSAGES、LANG から決定)。",
         "demo --theme": "テーマ名 (dark、light、high-contrast、colorblind) またはテーマファイル (既定: 設定ファイルの theme、なければ dark)。",
         "demo --no-ui": "学習の後、UI を開かずに終わる。",

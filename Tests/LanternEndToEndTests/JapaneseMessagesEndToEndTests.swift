@@ -152,11 +152,11 @@ final class JapaneseMessagesEndToEndTests: XCTestCase {
         environment["LANG"] = "ja_JP.UTF-8"
         let english = try EndToEnd.run(EndToEnd.binary, ["demo", "--packets", "1"], environment: environment)
         XCTAssertEqual(english.status, 2, english.stderr)
-        XCTAssertTrue(english.stderr.hasPrefix("lantern: --packets must be a whole number from 1000 to 50000000, not '1'"), english.stderr)
+        XCTAssertTrue(english.stderr.hasPrefix("lantern: --packets must be a whole number from 2000 to 50000000, not '1'"), english.stderr)
 
         let japanese = try EndToEnd.run(EndToEnd.binary, ["demo", "--lang", "ja", "--packets", "1"], environment: environment)
         XCTAssertEqual(japanese.status, 2, japanese.stderr)
-        XCTAssertTrue(japanese.stderr.hasPrefix("lantern: --packets には 1000 から 50000000 までの整数を指定してください"), japanese.stderr)
+        XCTAssertTrue(japanese.stderr.hasPrefix("lantern: --packets には 2000 から 50000000 までの整数を指定してください"), japanese.stderr)
 
         // Only the variables decide: no ja_JP locale needs to be installed.
         environment["LC_ALL"] = nil

@@ -125,6 +125,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case demoClustering
     case demoSimulatingMail
     case demoReusing
+    case demoRebuilding
+    case demoDirectoryIsFile
 
     // Live capture
     case captureNeedsInterface

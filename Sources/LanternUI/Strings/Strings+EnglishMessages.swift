@@ -124,6 +124,8 @@ extension Strings {
         .demoClustering: "learning subnet prototypes …",
         .demoSimulatingMail: "simulating a spam trap's mail into {path} …",
         .demoReusing: "reusing {path}; delete {directory} for a fresh demo",
+        .demoRebuilding: "{path} is from a demo that stopped before the end and holds no analyst label; building it again",
+        .demoDirectoryIsFile: "{directory} is a file, not a folder; name a folder with --dir",
 
         // Live capture
         .captureNeedsInterface: "capture needs --interface NAME, for example: lantern capture --interface eth1 --filter 'not port 22'",

@@ -124,6 +124,8 @@ extension Strings {
         .demoClustering: "サブネットのプロトタイプを学習しています…",
         .demoSimulatingMail: "スパムトラップのメールを {path} に模擬しています…",
         .demoReusing: "{path} を再利用します。最初からやり直すには {directory} を削除してください",
+        .demoRebuilding: "{path} は途中で止まったデモのもので、分析者の判定もないため、作り直します",
+        .demoDirectoryIsFile: "{directory} はフォルダーではなくファイルです。--dir でフォルダーを指定してください",
 
         // Live capture
         .captureNeedsInterface: "capture には --interface NAME が必要です。例: lantern capture --interface eth1 --filter 'not port 22'",
