@@ -20,7 +20,7 @@ extension ManPage.Text {
         files: [
             ".SH ファイル",
             ".TP", ".I lantern.db", "ストア。\\fB\\-\\-db\\fR を取るコマンドは、指定がなければ ./lantern.db を使います。",
-            ".TP", ".I alerts.jsonl", "\\fBtrain\\fR がストアの隣に書くアラート。1 行に 1 つの JSON オブジェクトです。",
+            ".TP", ".I alerts.jsonl", "\\fBtrain\\fR がストアの隣に書くアラート。1 行に 1 つの JSON オブジェクトです。lantern.db 以外のストアでは 名前.alerts.jsonl です。",
             ".TP", ".I Themes/*.theme",
             "テーマファイル。\\fB$LANTERN_THEME_DIR\\fR、次に作業ディレクトリの \\fIThemes\\fR の順に探します。",
         ],

@@ -38,7 +38,7 @@ extension ManPage.Text {
         files: [
             ".SH FILES",
             ".TP", ".I lantern.db", "The store; every command that takes \\fB\\-\\-db\\fR uses ./lantern.db without it.",
-            ".TP", ".I alerts.jsonl", "The alerts that \\fBtrain\\fR writes beside the store, one JSON object per line.",
+            ".TP", ".I alerts.jsonl", "The alerts that \\fBtrain\\fR writes beside the store, one JSON object per line; a store other than lantern.db writes NAME.alerts.jsonl.",
             ".TP", ".I Themes/*.theme",
             "Theme files, searched in \\fB$LANTERN_THEME_DIR\\fR, then in \\fIThemes\\fR in the working directory.",
         ],
