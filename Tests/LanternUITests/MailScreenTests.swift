@@ -215,6 +215,18 @@ final class MailScreenTests: XCTestCase {
         }
     }
 
+    /// With malicious labels only (from a reputation list), the hint asks for the missing class.
+    func testOneClassHintAsksForTheOther() {
+        for strings in [Strings.en, Strings.ja] {
+            let review = FakeMailReview()
+            review.state.modelActive = false
+            review.state.maliciousLabels = 80
+            review.state.benignLabels = 0
+            let grid = MailScreen(review: review, strings: strings).render(width: 80, height: 24)
+            XCTAssertEqual(grid.rowText(22).trimmingCharacters(in: .whitespaces), strings(.mailNeedsBenignHint, ["benign": "c"]))
+        }
+    }
+
     /// A message without a verdict is shown as having none, not also as "unknown".
     func testNoVerdictShownAlone() {
         let review = FakeMailReview()

@@ -224,7 +224,12 @@ extension MailScreen {
     var messageLine: (text: String, role: ColorRole)? {
         if message == nil, let review, !review.state.modelActive {
             let keys = ["malicious": keyNames(keyMap.keys(for: .labelMalicious)), "benign": keyNames(keyMap.keys(for: .labelBenign))]
-            return (strings(.mailNoModelHint, keys), .normal)
+            // With labels of one class (a reputation list gives only malicious ones), only the
+            // other class is missing.
+            let state = review.state
+            let hint: StringKey = state.maliciousLabels > 0 && state.benignLabels == 0 ? .mailNeedsBenignHint
+                : state.benignLabels > 0 && state.maliciousLabels == 0 ? .mailNeedsMaliciousHint : .mailNoModelHint
+            return (strings(hint, keys), .normal)
         }
         switch message {
         case .saved(let receipt):

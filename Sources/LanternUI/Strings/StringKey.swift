@@ -179,6 +179,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case mailStatusLabels
     case mailStatusInactive
     case mailNoModelHint
+    case mailNeedsBenignHint
+    case mailNeedsMaliciousHint
     case mailStatusSelected
     case mailPreviewFrom
     case mailPreviewSubject

@@ -170,6 +170,8 @@ extension Strings {
         .mailStatusLabels: "labels {malicious} malicious / {benign} not",
         .mailStatusInactive: "inactive",
         .mailNoModelHint: "No mail model yet: label one message malicious ({malicious}), one not malicious ({benign}).",
+        .mailNeedsBenignHint: "Mail model inactive: label one message not malicious ({benign}) to train it.",
+        .mailNeedsMaliciousHint: "Mail model inactive: label one message malicious ({malicious}) to train it.",
         .mailStatusSelected: "{verdict} {confidence}{unknown}",
         .mailPreviewFrom: "From:",
         .mailPreviewSubject: "Subject:",

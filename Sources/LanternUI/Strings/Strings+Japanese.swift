@@ -170,6 +170,8 @@ extension Strings {
         .mailStatusLabels: "ラベル 悪性 {malicious} / 非悪性 {benign}",
         .mailStatusInactive: "停止中",
         .mailNoModelHint: "メールモデルがありません。悪性({malicious})と非悪性({benign})を 1 件ずつ判定してください。",
+        .mailNeedsBenignHint: "メールモデルは停止中です。非悪性({benign})を 1 件判定すると学習します。",
+        .mailNeedsMaliciousHint: "メールモデルは停止中です。悪性({malicious})を 1 件判定すると学習します。",
         .mailStatusSelected: "{verdict} {confidence}{unknown}",
         .mailPreviewFrom: "差出人:",
         .mailPreviewSubject: "件名:",
