@@ -54,4 +54,18 @@ final class MailEvaluationEndToEndTests: XCTestCase {
         let svg = try String(contentsOfFile: directory + "/out/mail-daily-accuracy.svg", encoding: .utf8)
         XCTAssertTrue(svg.contains("<polyline"))
     }
+
+    /// An initial period that takes the whole stream leaves nothing to judge: an error, not a
+    /// table of zeros.
+    func testNothingJudgedIsAnError() throws {
+        try EndToEnd.requireBinary()
+        let directory = try EndToEnd.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        XCTAssertEqual(try EndToEnd.lantern(["simulate", "mail", "--out", "mail", "--messages", "40", "--seed", "3"], directory: directory).status, 0)
+        let result = try EndToEnd.lantern(["evaluate", "mail", "--stream", "mail", "--initial-days", "100000", "--out", "ev"], directory: directory)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("lantern: the initial training took 40 of the 40 messages, so none was left to judge; "),
+                      result.stderr)
+        XCTAssertFalse(result.stdout.contains("0.000"), result.stdout)
+    }
 }

@@ -207,6 +207,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case mailEvaluateNoDictionary
     case mailEvaluateStream
     case mailEvaluateTooFew
+    case mailEvaluateNothingJudged
     case mailEvaluateUnconverged
     case mailEvaluateSettings
     case mailEvaluateWrote

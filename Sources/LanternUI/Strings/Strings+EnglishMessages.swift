@@ -206,6 +206,7 @@ extension Strings {
         .mailEvaluateNoDictionary: "warning: no MeCab dictionary, so Japanese text is kept as whole runs, not words",
         .mailEvaluateStream: "stream: {messages} messages, {malicious} malicious; left out: {unlabelled} outside malicious/ and spam/, {undated} undated or before --since, {failed} unreadable",
         .mailEvaluateTooFew: "{path} holds fewer than two labelled, dated messages; put messages under malicious/ and spam/ folders",
+        .mailEvaluateNothingJudged: "the initial training took {initial} of the {messages} messages, so none was left to judge; give a shorter --initial-days or a smaller --initial-share",
         .mailEvaluateUnconverged: "warning: {runs} model fits stopped at their iteration limit before converging",
         .mailEvaluateSettings: "one-class model: nu {nu}, gamma {gamma}",
         .mailEvaluateWrote: "wrote {out}/mail-daily-accuracy.csv and {out}/mail-daily-accuracy.svg",

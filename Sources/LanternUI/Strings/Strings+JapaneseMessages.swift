@@ -206,6 +206,7 @@ extension Strings {
         .mailEvaluateNoDictionary: "警告: MeCab の辞書がないため、日本語のテキストは単語に分けずにひと続きのまま扱います",
         .mailEvaluateStream: "ストリーム: メッセージ {messages} 件(悪性 {malicious} 件)。除外: malicious/・spam/ 以外 {unlabelled} 件、日付なしか --since より前 {undated} 件、読めないもの {failed} 件",
         .mailEvaluateTooFew: "{path} にはラベルと日付の付いたメッセージが 2 件未満しかありません。malicious/ と spam/ フォルダーにメッセージを置いてください",
+        .mailEvaluateNothingJudged: "初期学習に {messages} 通中 {initial} 通を使ったため、判定するメッセージが残りませんでした。--initial-days を短くするか、--initial-share を小さくしてください",
         .mailEvaluateUnconverged: "警告: モデルの学習 {runs} 回が収束する前に反復回数の上限で止まりました",
         .mailEvaluateSettings: "1 クラスモデル: nu {nu}、gamma {gamma}",
         .mailEvaluateWrote: "{out}/mail-daily-accuracy.csv と {out}/mail-daily-accuracy.svg を書き出しました",

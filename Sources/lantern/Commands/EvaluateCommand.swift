@@ -75,9 +75,11 @@ enum EvaluateCommand {
         return 0
     }
 
-    /// Pads `text` to `width` terminal cells; a Japanese character takes two.
+    /// Pads `text` to `width` terminal cells; a Japanese character takes two. Right-aligned
+    /// text keeps at least one space before it, so a header as wide as its column ("スパム再現率"
+    /// in 12 cells) does not run into the one before.
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - DisplayWidth.width(of: text)))
+        let fill = String(repeating: " ", count: max(right ? 1 : 0, width - DisplayWidth.width(of: text)))
         return right ? fill + text : text + fill
     }
 
@@ -92,10 +94,13 @@ enum EvaluateCommand {
             table[kind] = entry
         }
         Output.line("\n" + title)
-        Output.line(pad(Output.text(.columnKind), 36) + pad(Output.text(.columnTruth), 14)
+        // The truth column fits its widest word: "バックスキャッター" takes 18 cells.
+        let truthWidth = [Output.text(.columnTruth), Output.text(.truthBackscatter), Output.text(.truthNot)]
+            .map { DisplayWidth.width(of: $0) }.max().map { max(14, $0 + 2) } ?? 14
+        Output.line(pad(Output.text(.columnKind), 36) + pad(Output.text(.columnTruth), truthWidth)
             + pad(Output.text(.columnWindows), 9, right: true) + pad(Output.text(.columnWrong), 8, right: true))
         for (kind, entry) in table.sorted(by: { $0.value.wrong > $1.value.wrong || ($0.value.wrong == $1.value.wrong && $0.key < $1.key) }) {
-            Output.line(pad(kind, 36) + pad(Output.text(entry.backscatter ? .truthBackscatter : .truthNot), 14)
+            Output.line(pad(kind, 36) + pad(Output.text(entry.backscatter ? .truthBackscatter : .truthNot), truthWidth)
                 + pad(String(entry.windows), 9, right: true) + pad(String(entry.wrong), 8, right: true))
         }
     }

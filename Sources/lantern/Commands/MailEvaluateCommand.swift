@@ -43,6 +43,11 @@ enum MailEvaluateCommand {
         if result.unconvergedRuns > 0 {
             Output.note(.mailEvaluateUnconverged, ["runs": result.unconvergedRuns])
         }
+        // A table of zeros would read as a model that judged everything wrong.
+        guard result.withDetection.total > 0 else {
+            Output.error(.mailEvaluateNothingJudged, ["initial": result.initialMessages, "messages": stream.entries.count])
+            return 1
+        }
         Output.line(.mailEvaluateSettings, ["nu": evaluation.settings.nu, "gamma": evaluation.settings.gamma])
         printTable(result)
         try MailAccuracySeries.write(result.days, to: out)
