@@ -161,6 +161,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case exportNeedsKind
     case formatInvalid
     case labelNeedsMail
+    case labelNeedsWhat
     case tuiKeptStore
 
     // Clustering

@@ -160,6 +160,7 @@ extension Strings {
         .exportNeedsKind: "export needs one of: labels, alerts, flags, mail (for example: lantern export labels --format csv)",
         .formatInvalid: "--format must be csv or jsonl, not '{value}'",
         .labelNeedsMail: "label takes what to label, mail, not '{words}'; usage: lantern {usage}",
+        .labelNeedsWhat: "label needs what to label, mail; usage: lantern {usage}",
         .tuiKeptStore: "the labels given to {file} are in {path}; open it again with 'lantern tui --db {path}'",
 
         // Clustering

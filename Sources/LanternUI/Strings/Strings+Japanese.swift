@@ -93,7 +93,7 @@ extension Strings {
         .themeUnknownRole: "{path}:{line}: 不明な役割 '{value}' です。使える役割: {choices}。",
         .themeUnknownColor: "{path}:{line}: 不明な色 '{value}' です。default、色名({choices})、bright-色名、0-255 の番号のいずれかを指定してください。",
         .themeUnknownAttribute: "{path}:{line}: 不明な属性 '{value}' です。none または {choices} をコンマ区切りで指定してください。",
-        .themeFallback: "{problem} 組み込みの dark テーマを使います。",
+        .themeFallback: "{problem}組み込みの dark テーマを使います。",
 
         .tabReview: "判定",
         .tabSubnets: "サブネット",

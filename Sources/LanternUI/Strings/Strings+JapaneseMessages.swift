@@ -160,6 +160,7 @@ extension Strings {
         .exportNeedsKind: "export には labels、alerts、flags、mail のいずれかを指定してください(例: lantern export labels --format csv)",
         .formatInvalid: "--format には csv か jsonl を指定してください(指定値: '{value}')",
         .labelNeedsMail: "label にはラベル付けする対象 mail を指定してください(指定値: '{words}')。使い方: lantern {usage}",
+        .labelNeedsWhat: "label にはラベル付けする対象 mail を指定してください。使い方: lantern {usage}",
         .tuiKeptStore: "{file} に付けた判定は {path} に保存されています。'lantern tui --db {path}' で開き直せます",
 
         // Clustering

@@ -10,6 +10,7 @@ enum LabelCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .label)
         guard arguments.positionals == ["mail"] else {
+            guard !arguments.positionals.isEmpty else { throw UsageError(.labelNeedsWhat, ["usage": CommandSpec.label.usage]) }
             throw UsageError(.labelNeedsMail, ["words": arguments.positionals.joined(separator: " "), "usage": CommandSpec.label.usage])
         }
         let language = LabelMessages.language
