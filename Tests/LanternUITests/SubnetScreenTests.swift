@@ -75,6 +75,18 @@ final class SubnetScreenTests: XCTestCase {
         XCTAssertEqual(screen.message, "'nonsense' is not an IP address or CIDR block, such as 203.0.113.0/24")
     }
 
+    /// Ctrl-U clears the query as in a shell; other control keys are not typed into it.
+    func testSearchCtrlUClearsAndControlsIgnored() {
+        let screen = SubnetScreen(timeline: makeTimeline(rows: 3, days: 4), strings: .en)
+        _ = screen.handle(.character("/"))
+        for character in "10.0" { _ = screen.handle(.character(character)) }
+        XCTAssertEqual(screen.handle(.character("\u{15}")), .redraw)
+        XCTAssertEqual(screen.searchText, "")
+        _ = screen.handle(.character("2"))
+        XCTAssertEqual(screen.handle(.character("\u{01}")), .none)
+        XCTAssertEqual(screen.searchText, "2")
+    }
+
     func testScrollingLargeMatrixRendersOnlyVisibleWindow() {
         let timeline = makeTimeline(rows: 65_536, days: 365)
         let screen = SubnetScreen(timeline: timeline, strings: .en)

@@ -159,6 +159,12 @@ public final class SubnetScreen {
         case .character(let character):
             if character == "\u{7F}" || character == "\u{08}" {
                 searchText = String((searchText ?? "").dropLast())
+            } else if character == "\u{15}" {
+                // Ctrl-U clears the line, as in a shell.
+                searchText = ""
+            } else if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                // Other control keys have no meaning in an address.
+                return .none
             } else if searchText?.count ?? 0 < 60 {
                 searchText?.append(character)
             }
