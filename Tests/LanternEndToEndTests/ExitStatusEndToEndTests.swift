@@ -100,4 +100,14 @@ final class ExitStatusEndToEndTests: XCTestCase {
         XCTAssertEqual(result.status, 2, result.stderr)
         XCTAssertTrue(result.stderr.hasPrefix("lantern: --from 2026-01-10 is after --to 2026-01-05; give the earlier day as --from\n"), result.stderr)
     }
+
+    /// An option of the other evaluation is an error instead of being ignored.
+    func testOtherEvaluationOptionIsUsageError() throws {
+        let mail = try EndToEnd.lantern(["evaluate", "mail", "--stream", "m", "--truth", "t.jsonl"], directory: directory)
+        XCTAssertEqual(mail.status, 2, mail.stderr)
+        XCTAssertTrue(mail.stderr.hasPrefix("lantern: --truth applies to evaluate backscatter only\n"), mail.stderr)
+        let backscatter = try EndToEnd.lantern(["evaluate", "backscatter", "--truth", "t.jsonl", "--nu", "0.2"], directory: directory)
+        XCTAssertEqual(backscatter.status, 2, backscatter.stderr)
+        XCTAssertTrue(backscatter.stderr.hasPrefix("lantern: --nu applies to evaluate mail only\n"), backscatter.stderr)
+    }
 }

@@ -178,6 +178,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
 
     // Evaluation
     case evaluateNeedsAnalysis
+    case evaluateOptionOtherModel
     case evaluateNeedsTruth
     case budgetsInvalid
     case featureSetInvalid

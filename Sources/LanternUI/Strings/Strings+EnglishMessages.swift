@@ -177,6 +177,7 @@ extension Strings {
 
         // Evaluation
         .evaluateNeedsAnalysis: "evaluate needs the analysis to evaluate: lantern evaluate backscatter --truth FILE, or lantern evaluate mail --stream DIR",
+        .evaluateOptionOtherModel: "--{option} applies to evaluate {other} only",
         .evaluateNeedsTruth: "evaluate backscatter needs --truth FILE (JSON Lines with src and role per source host)",
         .budgetsInvalid: "--budgets takes percentages from 0 to 100 separated by commas, not '{value}'",
         .featureSetInvalid: "--features must be baseline, extended or both, not '{value}'",

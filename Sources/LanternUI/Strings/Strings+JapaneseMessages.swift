@@ -177,6 +177,7 @@ extension Strings {
 
         // Evaluation
         .evaluateNeedsAnalysis: "evaluate には評価する分析を指定してください: lantern evaluate backscatter --truth FILE または lantern evaluate mail --stream DIR",
+        .evaluateOptionOtherModel: "--{option} は evaluate {other} 専用のオプションです",
         .evaluateNeedsTruth: "evaluate backscatter には --truth FILE(送信元ホストごとに src と role を書いた JSON Lines)が必要です",
         .budgetsInvalid: "--budgets には 0 から 100 までのパーセントをカンマ区切りで指定してください(指定値: '{value}')",
         .featureSetInvalid: "--features には baseline、extended、both のいずれかを指定してください(指定値: '{value}')",

@@ -7,8 +7,19 @@ import LanternUI
 
 /// `lantern evaluate backscatter`: the analyst-loop replay beside the rule baselines.
 enum EvaluateCommand {
+    /// Options that only one of the two evaluations reads; given to the other, they would be
+    /// ignored without a word.
+    static let backscatterOnly = ["truth", "budgets", "features", "by-kind"]
+    static let mailOnly = ["stream", "initial-days", "window-days", "initial-share", "window-share", "since", "out"]
+        + CommandSpec.mailModelOptions.map(\.name)
+
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .evaluate)
+        for (what, foreign) in [("mail", backscatterOnly), ("backscatter", mailOnly)] where arguments.positionals == [what] {
+            if let name = foreign.first(where: { arguments.value($0) != nil || arguments.has($0) }) {
+                throw UsageError(.evaluateOptionOtherModel, ["option": name, "other": what == "mail" ? "backscatter" : "mail"])
+            }
+        }
         if arguments.positionals == ["mail"] { return try MailEvaluateCommand.run(arguments) }
         guard arguments.positionals == ["backscatter"] else {
             throw UsageError(.evaluateNeedsAnalysis)
