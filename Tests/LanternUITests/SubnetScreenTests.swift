@@ -75,6 +75,20 @@ final class SubnetScreenTests: XCTestCase {
         XCTAssertEqual(screen.message, "'nonsense' is not an IP address or CIDR block, such as 203.0.113.0/24")
     }
 
+    /// `o` names the new order on the message line, which narrow screens keep when the status
+    /// line drops its order segment.
+    func testOrderKeyNamesNewOrder() {
+        let screen = SubnetScreen(timeline: makeTimeline(rows: 3, days: 4), strings: .en)
+        var seen: [String] = []
+        for _ in SubnetTimeline.Order.allCases {
+            _ = screen.handle(.character("o"))
+            seen.append(screen.message ?? "")
+        }
+        XCTAssertEqual(seen, ["rows in address order", "rows in similarity order", "rows in activity order"])
+        _ = screen.handle(.character("j"))
+        XCTAssertNil(screen.message, "the next key clears it")
+    }
+
     /// Ctrl-U clears the query as in a shell; other control keys are not typed into it.
     func testSearchCtrlUClearsAndControlsIgnored() {
         let screen = SubnetScreen(timeline: makeTimeline(rows: 3, days: 4), strings: .en)

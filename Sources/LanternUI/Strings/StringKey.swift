@@ -108,6 +108,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case subnetsNone
     case subnetsStatus
     case orderActivity
+    case subnetsOrderChanged
     case orderAddress
     case orderSimilarity
     case flagsPanel

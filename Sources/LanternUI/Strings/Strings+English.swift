@@ -100,6 +100,7 @@ extension Strings {
         .subnetsNone: "No subnet prototypes yet: run 'lantern cluster' on this store after ingesting captures.",
         .subnetsStatus: "Prototypes v{version} | subnets {subnets} × days {days} | flags {flags} | order: {order}",
         .orderActivity: "activity",
+        .subnetsOrderChanged: "rows in {order} order",
         .orderAddress: "address",
         .orderSimilarity: "similarity",
         .flagsPanel: "Flags, newest first",

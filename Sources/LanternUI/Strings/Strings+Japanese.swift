@@ -99,6 +99,7 @@ extension Strings {
         .tabSubnets: "サブネット",
         .subnetsNone: "サブネットのプロトタイプがまだありません。キャプチャを取り込んだ後、このストアで 'lantern cluster' を実行してください。",
         .subnetsStatus: "プロトタイプ v{version} | サブネット {subnets} × {days} 日 | フラグ {flags} | 並び順: {order}",
+        .subnetsOrderChanged: "並び順: {order}",
         .orderActivity: "活動量",
         .orderAddress: "アドレス",
         .orderSimilarity: "類似度",

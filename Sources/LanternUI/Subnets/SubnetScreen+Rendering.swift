@@ -50,7 +50,6 @@ extension SubnetScreen {
     func drawStatus(into grid: inout ScreenGrid) {
         grid.fill(row: 0, role: .status)
         guard let timeline else { return }
-        let orderName = strings([.orderActivity, .orderAddress, .orderSimilarity][SubnetTimeline.Order.allCases.firstIndex(of: order) ?? 0])
         let status = strings(.subnetsStatus, [
             "version": String(timeline.version), "subnets": String(timeline.rows.count), "days": String(timeline.dayCount),
             "flags": String(timeline.flags.count), "order": orderName,

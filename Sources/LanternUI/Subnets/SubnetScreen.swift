@@ -131,6 +131,13 @@ public final class SubnetScreen {
         let selected = selectedRow
         rowOrder = timeline.ordering(order)
         if let selected, let position = rowOrder.firstIndex(of: selected) { cursorRow = position }
+        // The status line names the order only when it is wide enough; the message line always.
+        message = strings(.subnetsOrderChanged, ["order": orderName])
+    }
+
+    /// The current row order's name in the screen's language.
+    var orderName: String {
+        strings([.orderActivity, .orderAddress, .orderSimilarity][SubnetTimeline.Order.allCases.firstIndex(of: order) ?? 0])
     }
 
     private func jumpToNextFlag() {
