@@ -75,6 +75,18 @@ final class SubnetScreenTests: XCTestCase {
         XCTAssertEqual(screen.message, "'nonsense' is not an IP address or CIDR block, such as 203.0.113.0/24")
     }
 
+    /// The line above the legend says when the cursor's cell is flagged.
+    func testCursorLineMarksFlaggedCell() throws {
+        let timeline = Self.syntheticTimeline(rows: 5, days: 10, reason: "manual flag")
+        let screen = SubnetScreen(timeline: timeline, strings: .en)
+        let flag = try XCTUnwrap(timeline.flags.first)
+        let row = try XCTUnwrap(timeline.row(ofSubnet: flag.subnet))
+        screen.moveCursor(toPosition: screen.rowOrder.firstIndex(of: row) ?? 0, day: flag.day - timeline.firstDay)
+        let grid = screen.render(width: 120, height: 30)
+        let line = (0..<grid.height).map { grid.rowText($0) }.first { $0.contains(flag.subnet + " ") && $0.contains(": ") } ?? ""
+        XCTAssertTrue(line.contains(Strings.en(.legendFlagged)), line)
+    }
+
     /// `o` names the new order on the message line, which narrow screens keep when the status
     /// line drops its order segment.
     func testOrderKeyNamesNewOrder() {

@@ -173,9 +173,11 @@ extension SubnetScreen {
         // The cursor's cell in words, on the line above, so the meaning is always on screen.
         guard let selected = selectedRow, cursorDay >= 0 else { return }
         let value = timeline.cell(row: selected, day: cursorDay)
-        let meaning = value == StoredSequenceByte.noData
+        var meaning = value == StoredSequenceByte.noData
             ? strings(.noTraffic)
             : "P\(value & ~StoredSequenceByte.thinMark) " + describe(timeline, Int(value & ~StoredSequenceByte.thinMark))
+        // A flagged cell says so in words too; the "!" on the map is one cell among many.
+        if timeline.flag(row: selected, day: cursorDay) != nil { meaning = strings(.legendFlagged) + "  " + meaning }
         grid.fill(row: row - 1, role: .normal)
         grid.draw(strings(.legendCursor, [
             "subnet": timeline.rows[selected].subnet, "date": DayClock.dateText(ofDay: timeline.firstDay + cursorDay), "prototype": meaning,
