@@ -15,9 +15,9 @@ extension HierarchicalClustering {
     ///   - values: `count × dimension` values, point after point.
     ///   - dimension: values per point, at least 1.
     ///   - threads: threads for the nearest-neighbour scan; 1 disables threading. One is the
-    ///     default because a second thread did not pay on a 2-core machine: on 20,000 vectors of
+    ///     default because a second thread did not pay on a 2-core machine. On 20,000 vectors of
     ///     27 values, one thread took 3.0 s and two 3.7 s (3.1 s when split above 16,384 active
-    ///     clusters only), as the scan waits on memory and each split costs a dispatch.
+    ///     clusters only), because the scan waits on memory and each split costs a dispatch.
     /// - Complexity: O(*n*² · *d*) time, O(*n* · *d*) memory.
     public static func ward(values: [Double], dimension: Int, threads: Int = 1) -> HierarchicalClustering {
         precondition(dimension >= 1 && values.count % dimension == 0, "values must hold whole points")

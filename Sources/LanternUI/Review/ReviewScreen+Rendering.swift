@@ -107,8 +107,8 @@ extension ReviewScreen {
             [columns.host, columns.service, columns.packets, columns.score].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 } + 1
         }
         // One IPv6 host among the loaded items would widen the column to 39 cells and leave the
-        // reason a few cells at 80 columns. The host column first gives up cells for a reason of
-        // 20, down to 15 cells, which any IPv4 address fits; a longer host is cut with "…".
+        // reason a few cells at 80 columns. So the host column first gives up cells for a reason
+        // of 20, down to 15 cells, which any IPv4 address fits. A longer host is cut with "…".
         let reasonWanted = 20
         if width - used() < reasonWanted && columns.host > 15 {
             columns.host = max(15, columns.host - (reasonWanted - (width - used())))

@@ -176,7 +176,7 @@ extension SubnetScreen {
         var meaning = value == StoredSequenceByte.noData
             ? strings(.noTraffic)
             : "P\(value & ~StoredSequenceByte.thinMark) " + describe(timeline, Int(value & ~StoredSequenceByte.thinMark))
-        // A flagged cell says so in words too; the "!" on the map is one cell among many.
+        // A flagged cell is named in words too, because the "!" on the map is one cell among many.
         if timeline.flag(row: selected, day: cursorDay) != nil { meaning = strings(.legendFlagged) + "  " + meaning }
         grid.fill(row: row - 1, role: .normal)
         grid.draw(strings(.legendCursor, [

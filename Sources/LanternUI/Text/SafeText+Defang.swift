@@ -89,7 +89,7 @@ extension SafeText {
             var end = separator.upperBound
             while end < remaining.endIndex, !remaining[end].isWhitespace {
                 // An escaped invisible character ("<U+200B>") is part of the run, so the host
-                // after it is defanged too; any other angle bracket or quote ends the run.
+                // after it is defanged too. Any other angle bracket or quote ends the run.
                 if remaining[end] == "<", let escape = escapeEnd(in: remaining, at: end) {
                     end = escape
                     continue

@@ -42,7 +42,7 @@ enum DemoCommand {
     }
 
     /// Returns whether the demo store at `path` was left by a run that stopped before the end
-    /// and holds no analyst's label, so building it again loses nothing.
+    /// and contains no analyst's label, so building it again loses nothing.
     static func isUnfinished(_ path: String) throws -> Bool {
         let store = try Store(path: path)
         guard try store.meta(completeKey) == nil else { return false }

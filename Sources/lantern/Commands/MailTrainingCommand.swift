@@ -18,7 +18,7 @@ enum MailTrainingCommand {
 
     static func summaryLine(_ summary: MailTraining.Summary) -> String {
         guard summary.active else {
-            // Labelled messages are not queued: the queue holds the messages without a label.
+            // Labelled messages are not queued: the queue contains the messages without a label.
             let queued = max(0, summary.messages - summary.maliciousLabels - summary.benignLabels)
             return Output.text(.mailModelInactive, ["version": summary.modelVersion, "malicious": summary.maliciousLabels,
                                                     "benign": summary.benignLabels, "messages": summary.messages, "queued": queued])
