@@ -78,4 +78,25 @@ final class ReviewUIEndToEndTests: XCTestCase {
         XCTAssertEqual(labels.count, 1, "the label the screen showed as saved is in the store")
         XCTAssertTrue(labels.first?.contains(#""label":"backscatter""#) ?? false)
     }
+
+    /// Quitting after the pane was enlarged leaves nothing of the screen above the shell prompt.
+    /// tmux fills the rows a resize added from the alternate screen when it switches back, so
+    /// the UI blanks that screen before it ends.
+    func testQuitAfterEnlargingLeavesShellClean() throws {
+        let shell = try TmuxSession(command: "cd '\(directory)' && exec env PS1='shell> ' bash --norc --noprofile", width: 80, height: 24)
+        // capture-pane drops trailing spaces, so the prompt reads "shell>".
+        try shell.waitFor("the shell prompt") { $0.contains("shell>") }
+        try shell.type("'\(EndToEnd.binary)' tui --db s.db --lang en")
+        try shell.send("Enter")
+        try shell.waitFor("the queue") { $0.contains("b backscatter") }
+        try shell.resize(width: 100, height: 30)
+        try shell.waitFor("the queue at 100 columns") { ($0.split(separator: "\n").first?.count ?? 0) > 90 }
+        try shell.send("q")
+        let after = try shell.waitFor("the prompt after quitting") { screen in
+            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } == "shell>"
+        }
+        let lines = after.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        XCTAssertEqual(lines.count, 2, "only the command and the next prompt, no line of the UI:\n\(after)")
+        XCTAssertTrue(lines.first?.hasSuffix("tui --db s.db --lang en") ?? false, after)
+    }
 }

@@ -30,6 +30,12 @@ final class TmuxSession {
         guard result.status == 0 else { throw TmuxError(message: "tmux send-keys -l \(text) failed: \(result.stderr)") }
     }
 
+    /// Resizes the session's window, as a user dragging the terminal's corner would.
+    func resize(width: Int, height: Int) throws {
+        let result = try EndToEnd.run("/usr/bin/tmux", ["resize-window", "-t", name, "-x", String(width), "-y", String(height)], timeout: 10)
+        guard result.status == 0 else { throw TmuxError(message: "tmux resize-window failed: \(result.stderr)") }
+    }
+
     /// Returns the process ID of the command in the session's pane, or nil when tmux gives none.
     func panePID() throws -> pid_t? {
         let output = try EndToEnd.run("/usr/bin/tmux", ["list-panes", "-t", name, "-F", "#{pane_pid}"], timeout: 10).stdout

@@ -172,6 +172,11 @@ final class Terminal {
         guard !restored else { return }
         restored = true
         if screen != nil {
+            // Blank the alternate screen first: tmux fills rows that a resize added while it
+            // was shown from the alternate screen when switching back, so the last screen's
+            // bottom lines stayed above the shell prompt after a pane was enlarged.
+            werase(stdscr)
+            wrefresh(stdscr)
             endwin()
         }
         redirect?.restore()
