@@ -79,9 +79,8 @@ final class ReviewUIEndToEndTests: XCTestCase {
         XCTAssertTrue(labels.first?.contains(#""label":"backscatter""#) ?? false)
     }
 
-    /// Quitting after the pane was enlarged leaves nothing of the screen above the shell prompt.
-    /// tmux fills the rows a resize added from the alternate screen when it switches back, so
-    /// the UI blanks that screen before it ends.
+    /// Quitting after the pane was enlarged leaves nothing of the screen above the shell prompt
+    /// (tmux showed the last screen's bottom lines there until the UI blanked it before ending).
     func testQuitAfterEnlargingLeavesShellClean() throws {
         let shell = try TmuxSession(command: "cd '\(directory)' && exec env PS1='shell> ' bash --norc --noprofile", width: 80, height: 24)
         // capture-pane drops trailing spaces, so the prompt reads "shell>".

@@ -172,9 +172,9 @@ final class Terminal {
         guard !restored else { return }
         restored = true
         if screen != nil {
-            // Blank the alternate screen first: tmux fills rows that a resize added while it
-            // was shown from the alternate screen when switching back, so the last screen's
-            // bottom lines stayed above the shell prompt after a pane was enlarged.
+            // Blank the alternate screen first. In a tmux pane enlarged while the UI ran, the
+            // last screen's bottom lines stayed above the shell prompt after quitting, though
+            // nothing was written after leaving the alternate screen; a blank one leaves nothing.
             werase(stdscr)
             wrefresh(stdscr)
             endwin()
