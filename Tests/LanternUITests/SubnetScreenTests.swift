@@ -141,6 +141,18 @@ final class SubnetScreenTests: XCTestCase {
         XCTAssertEqual(text.components(separatedBy: "of active days differ").count - 1, 10)
     }
 
+    /// Rows alike in the similarity keys follow in numeric address order, not text order.
+    func testSimilarityTiesInAddressOrder() {
+        let subnets = ["8.120.0.0/16", "77.242.0.0/16", "135.94.0.0/16", "14.217.0.0/16"]
+        let rows = subnets.map { SubnetTimeline.Row(subnet: $0, block: CIDRBlock($0), windows: 1) }
+        let timeline = SubnetTimeline(
+            rows: rows, firstDay: 20_000, dayCount: 2, cells: [UInt8](repeating: 3, count: 8), version: 1,
+            prototypes: (0..<4).map { StoredPrototype(index: $0, centroid: [], members: 1, description: "p\($0)") }, descriptions: [],
+            flags: [], signatureTitles: [:], counts: { _, _ in SubnetDayCounts() })
+        XCTAssertEqual(timeline.ordering(.similarity).map { subnets[$0] }, ["8.120.0.0/16", "14.217.0.0/16", "77.242.0.0/16", "135.94.0.0/16"])
+        XCTAssertEqual(timeline.ordering(.address), timeline.ordering(.similarity))
+    }
+
     func testTabAndDigitsSwitchScreensButNotWhileSearching() {
         let review = ReviewScreen(review: PreviewReview(), strings: .en)
         let screens = AppScreens(review: review, subnets: SubnetScreen(timeline: makeTimeline(rows: 3, days: 4), strings: .en))

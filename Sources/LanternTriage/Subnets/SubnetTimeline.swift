@@ -183,14 +183,25 @@ public final class SubnetTimeline {
         case .activity:
             return rows.indices.sorted { rows[$0].windows > rows[$1].windows || (rows[$0].windows == rows[$1].windows && $0 < $1) }
         case .address:
-            // Rows whose text is not a CIDR block (never written by Lantern) sort last.
-            let unknown = IPAddress(ipv6High: .max, low: .max)
-            let addresses = rows.map { $0.block?.network ?? unknown }
-            return rows.indices.sorted { addresses[$0] < addresses[$1] || (addresses[$0] == addresses[$1] && $0 < $1) }
+            return addressOrder()
         case .similarity:
+            // Rows alike in all three keys follow in address order, as in the address order
+            // itself, rather than in the order their text sorts ("14.217…" after "135.94…").
             let keys = rows.indices.map(similarityKey)
-            return rows.indices.sorted { (keys[$0].0, keys[$0].1, keys[$0].2, $0) < (keys[$1].0, keys[$1].1, keys[$1].2, $1) }
+            var rank = [Int](repeating: 0, count: rows.count)
+            for (position, row) in addressOrder().enumerated() { rank[row] = position }
+            return rows.indices.sorted {
+                (keys[$0].0, keys[$0].1, keys[$0].2, rank[$0]) < (keys[$1].0, keys[$1].1, keys[$1].2, rank[$1])
+            }
         }
+    }
+
+    /// Rows by network address; rows whose text is not a CIDR block (never written by Lantern)
+    /// sort last.
+    private func addressOrder() -> [Int] {
+        let unknown = IPAddress(ipv6High: .max, low: .max)
+        let addresses = rows.map { $0.block?.network ?? unknown }
+        return rows.indices.sorted { addresses[$0] < addresses[$1] || (addresses[$0] == addresses[$1] && $0 < $1) }
     }
 
     private func similarityKey(_ row: Int) -> (Int, Int, Int) {
