@@ -32,7 +32,7 @@ final class DemoEndToEndTests: XCTestCase {
     }
 
     /// A store without the demo's completion mark and without analyst labels, as a stopped
-    /// demo leaves it, is built again instead of reused; a file named as the folder is refused.
+    /// demo leaves it, is built again instead of reused. A file named as the folder is rejected.
     func testUnfinishedDemoRebuiltAndFileRefused() throws {
         try EndToEnd.requireBinary()
         let directory = try EndToEnd.temporaryDirectory()
@@ -43,7 +43,7 @@ final class DemoEndToEndTests: XCTestCase {
 
         let demo = try EndToEnd.lantern(["demo", "--dir", "d", "--packets", "3000", "--no-ui"], directory: directory)
         XCTAssertEqual(demo.status, 0, demo.stderr)
-        XCTAssertTrue(demo.stderr.hasPrefix("d/lantern.db is from a demo that stopped before the end and holds no analyst label; building it again\n"),
+        XCTAssertTrue(demo.stderr.hasPrefix("d/lantern.db is from a demo that stopped before the end and contains no analyst label; building it again\n"),
                       demo.stderr)
         XCTAssertEqual(try EndToEnd.stats(db: directory + "/d/lantern.db")["mail messages"], "300")
         let again = try EndToEnd.lantern(["demo", "--dir", "d", "--no-ui"], directory: directory)

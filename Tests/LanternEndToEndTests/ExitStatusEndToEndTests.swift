@@ -70,7 +70,7 @@ final class ExitStatusEndToEndTests: XCTestCase {
     }
 
     /// A forgotten value: the next word is another option of the command, so it is not taken
-    /// as a store named "--window"; `--db=--window` still names such a file on purpose.
+    /// as a store named "--window". `--db=--window` still names such a file on purpose.
     func testOptionAsValueIsUsageError() throws {
         let result = try EndToEnd.lantern(["ingest", "--db", "--window", "30", "s.pcap"], directory: directory)
         XCTAssertEqual(result.status, 2, result.stderr)

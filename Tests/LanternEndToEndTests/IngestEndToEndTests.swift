@@ -211,7 +211,7 @@ final class IngestEndToEndTests: XCTestCase {
         XCTAssertEqual(try EndToEnd.stats(db: directory + "/e.db")["model version"], "0")
     }
 
-    /// An empty folder is said to hold nothing, instead of ending without a word.
+    /// An empty folder gets a note that nothing was found, instead of no output at all.
     func testEmptyFolderSaysNothingFound() throws {
         try EndToEnd.requireBinary()
         let directory = try EndToEnd.temporaryDirectory()

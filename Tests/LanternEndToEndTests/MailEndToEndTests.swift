@@ -55,7 +55,7 @@ final class MailEndToEndTests: XCTestCase {
     }
 
     /// With labels of one class only the model is inactive, and the line counts as queued
-    /// only the messages without a label, as the Mail screen's queue holds them.
+    /// only the messages without a label, which are what the Mail screen's queue contains.
     func testInactiveModelCountsQueuedWithoutLabels() throws {
         let directory = try EndToEnd.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

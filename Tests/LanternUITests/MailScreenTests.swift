@@ -215,7 +215,7 @@ final class MailScreenTests: XCTestCase {
         }
     }
 
-    /// With malicious labels only (from a reputation list), the hint asks for the missing class.
+    /// With malicious labels only (from a reputation list), the hint requests the missing class.
     func testOneClassHintAsksForTheOther() {
         for strings in [Strings.en, Strings.ja] {
             let review = FakeMailReview()

@@ -46,7 +46,7 @@ final class ReviewScreenTests: XCTestCase {
     }
 
     /// A 39-character IPv6 host among the loaded items must not squeeze the reason to a few
-    /// cells at 80 columns; the host column gives up cells first, down to an IPv4 address's 15.
+    /// cells at 80 columns. The host column gives up cells first, down to an IPv4 address's 15.
     func testLongHostLeavesReasonRoomAt80Columns() {
         let review = FakeReview()
         review.queue[0].host = "2001:0db8:85a3:0000:0000:8a2e:0370:7334"

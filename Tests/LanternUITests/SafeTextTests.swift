@@ -136,7 +136,7 @@ final class SafeTextTests: XCTestCase {
     }
 
     /// A zero-width space inside a host, shown as its escape, does not end the URL, so the
-    /// rest of the host is defanged too; a plain angle bracket still ends it.
+    /// rest of the host is defanged too. A plain angle bracket still ends it.
     func testDefangRunsThroughEscapedInvisibleCharacter() {
         XCTAssertEqual(SafeText.defangingURLs(inText: SafeText.line("see http://pay\u{200B}pal.example.net/login now")),
                        "see hxxp://pay<U+200B>pal[.]example[.]net/login now")

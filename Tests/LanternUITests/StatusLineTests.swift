@@ -27,7 +27,7 @@ final class StatusLineTests: XCTestCase {
         }
     }
 
-    /// The front screen's tab is in brackets, so it stands out without colour too.
+    /// The front screen's tab is in brackets, so it is visible without colour too.
     func testFrontTabBracketed() {
         let screens = AppScreens(review: ReviewScreen(review: FakeReview(), strings: .en),
                                  subnets: SubnetScreen(timeline: nil, strings: .en))

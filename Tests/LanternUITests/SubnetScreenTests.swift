@@ -75,7 +75,7 @@ final class SubnetScreenTests: XCTestCase {
         XCTAssertEqual(screen.message, "'nonsense' is not an IP address or CIDR block, such as 203.0.113.0/24")
     }
 
-    /// The line above the legend says when the cursor's cell is flagged.
+    /// The line above the legend names a flagged cursor cell as flagged.
     func testCursorLineMarksFlaggedCell() throws {
         let timeline = Self.syntheticTimeline(rows: 5, days: 10, reason: "manual flag")
         let screen = SubnetScreen(timeline: timeline, strings: .en)

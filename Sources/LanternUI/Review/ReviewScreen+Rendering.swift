@@ -109,9 +109,9 @@ extension ReviewScreen {
         // One IPv6 host among the loaded items would widen the column to 39 cells and leave the
         // reason a few cells at 80 columns. So the host column first gives up cells for a reason
         // of 20, down to 15 cells, which any IPv4 address fits. A longer host is cut with "…".
-        let reasonWanted = 20
-        if width - used() < reasonWanted && columns.host > 15 {
-            columns.host = max(15, columns.host - (reasonWanted - (width - used())))
+        let reasonWidth = 20
+        if width - used() < reasonWidth && columns.host > 15 {
+            columns.host = max(15, columns.host - (reasonWidth - (width - used())))
         }
         if width - used() < 8 { columns.service = 0 }
         if width - used() < 8 { columns.packets = 0 }

@@ -124,7 +124,7 @@ extension Strings {
         .demoClustering: "learning subnet prototypes …",
         .demoSimulatingMail: "simulating a spam trap's mail into {path} …",
         .demoReusing: "reusing {path}; delete {directory} for a fresh demo",
-        .demoRebuilding: "{path} is from a demo that stopped before the end and holds no analyst label; building it again",
+        .demoRebuilding: "{path} is from a demo that stopped before the end and contains no analyst label; building it again",
         .demoDirectoryIsFile: "{directory} is a file, not a folder; name a folder with --dir",
 
         // Live capture

@@ -172,9 +172,9 @@ final class Terminal {
         guard !restored else { return }
         restored = true
         if screen != nil {
-            // Blank the alternate screen first. In a tmux pane enlarged while the UI ran, the
-            // last screen's bottom lines stayed above the shell prompt after quitting, though
-            // nothing was written after leaving the alternate screen; a blank one leaves nothing.
+            // Blank the alternate screen first. In a tmux pane enlarged while the UI ran, the last
+            // screen's bottom lines stayed above the shell prompt after quitting, although nothing
+            // was written after leaving the alternate screen. A blank screen leaves nothing there.
             werase(stdscr)
             wrefresh(stdscr)
             endwin()

@@ -7,9 +7,6 @@ import LanternTriage
 /// `lantern cluster`: prototypes from a training period's subnet-day vectors, every subnet-day
 /// assigned, early-warning flags raised.
 enum ClusterCommand {
-    /// The usage line, from the same spec the parser and help use.
-    static var usage: String { CommandSpec.cluster.usage }
-
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .cluster)
         if let path = arguments.value("vectors") {

@@ -29,7 +29,7 @@ enum DemoCommand {
         } else {
             if FileManager.default.fileExists(atPath: database) {
                 Output.note(.demoRebuilding, ["path": database])
-                for suffix in ["", "-wal", "-shm", ".ingest-lock"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+                StoreOpening.removeFiles(of: database)
             }
             let status = try build(packets: packets, capture: capture, database: database, directory: directory)
             guard status == 0 else { return status }

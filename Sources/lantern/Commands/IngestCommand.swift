@@ -6,17 +6,6 @@ import LanternUI
 
 /// `lantern ingest`: captures into the store, then training unless `--no-train`.
 enum IngestCommand {
-    /// The message for each anomaly kind, in the order `CaptureStatistics.summaryLines` lists them.
-    static let anomalyKeys: [(PacketAnomalies, MessageKey)] = [
-        (.truncated, .anomalyTruncated),
-        (.badIPv4HeaderLength, .anomalyBadIPv4HeaderLength),
-        (.badIPLength, .anomalyBadIPLength),
-        (.malformedTCPOptions, .anomalyMalformedTCPOptions),
-        (.quotedTruncated, .anomalyQuotedTruncated),
-        (.badLinkHeader, .anomalyBadLinkHeader),
-        (.unknownICMPType, .anomalyUnknownICMPType),
-    ]
-
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, spec: .ingest)
         guard !arguments.positionals.isEmpty else {
@@ -32,7 +21,7 @@ enum IngestCommand {
         } catch let error as UsageError where isNewStore && (try? store.containsNoData()) == true {
             // Some options are checked after the store is opened (--window 0, --darknet-prefix x).
             // Rejecting one must not leave behind a store the user never meant to create.
-            for suffix in ["", "-wal", "-shm", ".ingest-lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            StoreOpening.removeFiles(of: path)
             throw error
         }
     }
@@ -106,9 +95,9 @@ enum IngestCommand {
             if outcome.failure == nil || stats.records > 0 {
                 Output.note(.ingestFileSummary, ["path": path, "records": stats.records, "ip": stats.packets, "notIP": stats.notIP,
                                                  "undecodable": stats.undecodable, "windows": outcome.windows])
-                let anomalies = IngestCommand.anomalyKeys.compactMap { anomaly, key -> String? in
+                let anomalies = CaptureStatistics.anomalyNames.compactMap { anomaly, name -> String? in
                     let count = stats.count(of: anomaly)
-                    return count > 0 ? Output.text(key) + " \(count)" : nil
+                    return count > 0 ? (anomalyKey(anomaly).map { Output.text($0) } ?? name) + " \(count)" : nil
                 }
                 if !anomalies.isEmpty {
                     Output.note(.ingestAnomalies, ["list": anomalies.joined(separator: Output.text(.listSeparator))])
@@ -153,6 +142,21 @@ enum IngestCommand {
 }
 
 extension IngestCommand {
+    /// Returns the message naming an anomaly kind of `CaptureStatistics.anomalyNames`. A kind
+    /// without one is printed with its English name from that list.
+    static func anomalyKey(_ anomaly: PacketAnomalies) -> MessageKey? {
+        switch anomaly {
+        case .truncated: return .anomalyTruncated
+        case .badIPv4HeaderLength: return .anomalyBadIPv4HeaderLength
+        case .badIPLength: return .anomalyBadIPLength
+        case .malformedTCPOptions: return .anomalyMalformedTCPOptions
+        case .quotedTruncated: return .anomalyQuotedTruncated
+        case .badLinkHeader: return .anomalyBadLinkHeader
+        case .unknownICMPType: return .anomalyUnknownICMPType
+        default: return nil
+        }
+    }
+
     /// Returns `path` made absolute against the current folder, with "." and ".." resolved.
     static func absolutePath(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path

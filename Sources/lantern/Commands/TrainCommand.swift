@@ -62,4 +62,10 @@ enum StoreOpening {
         }
         return try Store(path: path)
     }
+
+    /// Deletes a store file and the files SQLite and `ingest` keep beside it, for a store that
+    /// is to be made again (a demo stopped half-way) or was never meant to be made.
+    static func removeFiles(of path: String) {
+        for suffix in ["", "-wal", "-shm", ".ingest-lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
 }
